@@ -1,0 +1,7 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/tests'],
+  transform: { '^.+\\.tsx?$': ['ts-jest', { isolatedModules: false }] },
+  testMatch: ['**/*.test.ts'],
+};

@@ -1,0 +1,68 @@
+import { getIntentName, getRequestType, type HandlerInput, type RequestHandler } from 'ask-sdk-core';
+import type { Response } from 'ask-sdk-model';
+import type { Ctx, Outcome } from '../routines/flow';
+import { toSsml, NORMAL_VOICE, type Voice } from '../speech/ssml';
+import type { SessionState } from '../state/session';
+
+/** What the request interceptor loads once per turn and the handlers work on. */
+export interface TurnData {
+  readonly state: SessionState;
+  readonly ctx: Ctx;
+}
+
+const TURN = 'calfCoachTurn';
+
+export function setTurn(input: HandlerInput, data: TurnData): void {
+  input.attributesManager.getRequestAttributes()[TURN] = data;
+}
+
+export function turnOf(input: HandlerInput): TurnData {
+  const data = input.attributesManager.getRequestAttributes()[TURN] as TurnData | undefined;
+  if (!data) throw new Error('turn state was not loaded');
+  return data;
+}
+
+export function intentName(input: HandlerInput): string | undefined {
+  return getRequestType(input.requestEnvelope) === 'IntentRequest'
+    ? getIntentName(input.requestEnvelope)
+    : undefined;
+}
+
+export function isIntent(input: HandlerInput, ...names: readonly string[]): boolean {
+  const name = intentName(input);
+  return name !== undefined && names.includes(name);
+}
+
+function voiceOf(state: SessionState, outcome: Outcome): Voice {
+  if (outcome.plainVoice) return NORMAL_VOICE;
+  const { rate, quiet } = state.stored.preferences;
+  return { rate, quiet };
+}
+
+/** Builds the response from an outcome and keeps the new state (and what was said, for "repeat"). */
+export function respond(input: HandlerInput, outcome: Outcome): Response {
+  const { ctx } = turnOf(input);
+  const voice = voiceOf(outcome.state, outcome);
+  const speech = toSsml(outcome.speech, voice);
+  const reprompt = outcome.reprompt && !outcome.end ? toSsml(outcome.reprompt, voice) : undefined;
+  const state: SessionState = {
+    ...outcome.state,
+    lastSpeech: speech,
+    ...(reprompt ? { lastReprompt: reprompt } : {}),
+  };
+  setTurn(input, { state, ctx });
+  const builder = input.responseBuilder.speak(speech);
+  if (reprompt) builder.reprompt(reprompt);
+  return builder.withShouldEndSession(outcome.end || !reprompt).getResponse();
+}
+
+/** A handler from a matcher and a move, so each file reads as a list of rules. */
+export function rule(
+  matches: (input: HandlerInput, data: TurnData) => boolean,
+  move: (data: TurnData, input: HandlerInput) => Outcome,
+): RequestHandler {
+  return {
+    canHandle: (input) => matches(input, turnOf(input)),
+    handle: (input) => respond(input, move(turnOf(input), input)),
+  };
+}

@@ -1,0 +1,31 @@
+import { getRequestType, type RequestHandler } from 'ask-sdk-core';
+import { carryOn, onStep } from '../routines/flow';
+import { log } from '../log';
+import { say } from '../speech/ssml';
+import { intentName, isIntent, rule } from './context';
+import { Intents } from './intents';
+
+/** Yes or no with no question pending: a kind reprompt of what can be said here. */
+export const YesNoWithoutQuestionHandler: RequestHandler = rule(
+  (input) => isIntent(input, Intents.yes, Intents.no),
+  ({ state, ctx }) => carryOn(state, ctx, [say(ctx.t('nav.noQuestion'))]),
+);
+
+/**
+ * Not understood: the fallback intent, an intent this skill does not know, or a request type it does not
+ * handle. A kind reprompt that names what can be said here; nothing is lost.
+ */
+export const FallbackHandler: RequestHandler = rule(
+  (input) => getRequestType(input.requestEnvelope) !== 'SessionEndedRequest',
+  ({ state, ctx }, input) => {
+    if (!isIntent(input, Intents.fallback)) {
+      log.warn('unhandled-request', {
+        type: getRequestType(input.requestEnvelope),
+        intent: intentName(input) ?? null,
+      });
+    }
+    const lead = [say(ctx.t('nav.fallback'))];
+    if (onStep(state) && !state.pending) lead.push(say(ctx.t('nav.routineOptions')));
+    return carryOn(state, ctx, lead);
+  },
+);

@@ -1,0 +1,83 @@
+import {
+  getLocale,
+  type HandlerInput,
+  type RequestInterceptor,
+  type ResponseInterceptor,
+} from 'ask-sdk-core';
+import { errorMessage, log } from '../log';
+import { translatorFor } from '../speech/i18n';
+import { newSession, parseSession, type SessionState } from '../state/session';
+import { parseStored, storedFingerprint } from '../state/stored';
+import { setTurn, turnOf } from './context';
+
+/** Session attribute that holds the whole conversation state. */
+export const SESSION_KEY = 'calfCoach';
+
+function requestTime(input: HandlerInput): number {
+  const stamp = Date.parse(input.requestEnvelope.request.timestamp);
+  return Number.isFinite(stamp) ? stamp : Date.now();
+}
+
+function localeOf(input: HandlerInput): string {
+  try {
+    return getLocale(input.requestEnvelope) || 'en-US';
+  } catch {
+    return 'en-US';
+  }
+}
+
+/** Reads the stored state once per session; afterwards the session carries it. */
+async function loadStored(input: HandlerInput, nowMs: number): Promise<SessionState> {
+  try {
+    const raw: unknown = await input.attributesManager.getPersistentAttributes();
+    const { state, problem } = parseStored(raw);
+    if (problem) log.warn('stored-state-ignored', { problem });
+    return newSession(nowMs, state, storedFingerprint(state));
+  } catch (error) {
+    log.warn('persistence-read-failed', { error: errorMessage(error) });
+    return newSession(nowMs);
+  }
+}
+
+export const LoadStateInterceptor: RequestInterceptor = {
+  async process(input) {
+    const nowMs = requestTime(input);
+    const locale = localeOf(input);
+    const attributes = input.requestEnvelope.session ? input.attributesManager.getSessionAttributes() : {};
+    const raw: unknown = attributes[SESSION_KEY];
+    let state = parseSession(raw, nowMs);
+    if (!state) {
+      if (raw !== undefined) log.warn('session-state-ignored', { reason: 'malformed session attributes' });
+      state = await loadStored(input, nowMs);
+    }
+    setTurn(input, { state, ctx: { t: translatorFor(locale), locale, nowMs } });
+  },
+};
+
+/**
+ * Puts the state back into the session and writes the stored part only when it changed. A failed
+ * write is logged; the session still carries the state, so the next turn writes it again.
+ */
+export const SaveStateInterceptor: ResponseInterceptor = {
+  async process(input) {
+    let state: SessionState;
+    try {
+      state = turnOf(input).state;
+    } catch {
+      return;
+    }
+    const storedJson = storedFingerprint(state.stored);
+    if (storedJson !== state.storedJson) {
+      try {
+        input.attributesManager.setPersistentAttributes({ ...state.stored });
+        await input.attributesManager.savePersistentAttributes();
+        state = { ...state, storedJson };
+      } catch (error) {
+        log.warn('persistence-write-failed', { error: errorMessage(error) });
+      }
+    }
+    if (input.requestEnvelope.session) {
+      input.attributesManager.setSessionAttributes({ [SESSION_KEY]: state });
+    }
+  },
+};

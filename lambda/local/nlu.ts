@@ -1,0 +1,279 @@
+/**
+ * Resolves typed or spoken words against a real ASK interaction model, the way Alexa's language
+ * understanding would for exact phrasings: lowercase, punctuation ignored, sample utterances with slot
+ * values, built-in intents by their usual phrases, anything else to AMAZON.FallbackIntent.
+ */
+
+export interface ModelSlot {
+  readonly name: string;
+  readonly type: string;
+}
+export interface ModelIntent {
+  readonly name: string;
+  readonly samples?: readonly string[];
+  readonly slots?: readonly ModelSlot[];
+}
+export interface ModelSlotType {
+  readonly name: string;
+  readonly values: readonly {
+    readonly id?: string;
+    readonly name: { readonly value: string; readonly synonyms?: readonly string[] };
+  }[];
+}
+export interface InteractionModel {
+  readonly interactionModel: {
+    readonly languageModel: {
+      readonly invocationName: string;
+      readonly intents: readonly ModelIntent[];
+      readonly types?: readonly ModelSlotType[];
+    };
+  };
+}
+
+export interface SlotMatch {
+  readonly name: string;
+  readonly value: string;
+  /** The slot type's value this resolved to (entity resolution), for custom slot types. */
+  readonly resolved?: { readonly id: string; readonly name: string; readonly type: string };
+}
+
+export interface IntentMatch {
+  readonly name: string;
+  readonly slots: readonly SlotMatch[];
+}
+
+export type Understood =
+  | { readonly kind: 'launch' }
+  | { readonly kind: 'intent'; readonly intent: IntentMatch; readonly invokedSkill: boolean };
+
+/** The phrases Alexa's built-in intents understand without samples (a representative set). */
+export const BUILT_IN_PHRASES: Readonly<Record<string, readonly string[]>> = {
+  'AMAZON.YesIntent': [
+    'yes',
+    'yeah',
+    'yep',
+    'yup',
+    'sure',
+    'ok',
+    'okay',
+    'yes please',
+    'of course',
+    'correct',
+    'i do',
+    'it is',
+    'i am',
+    'alright',
+    'go ahead',
+    'yes it is',
+    'yes i do',
+    'yes i am',
+    'uh huh',
+  ],
+  'AMAZON.NoIntent': [
+    'no',
+    'nope',
+    'nah',
+    'no thanks',
+    'no thank you',
+    'not really',
+    "i don't",
+    "it isn't",
+    'not at all',
+    "no it isn't",
+    "no i don't",
+    "no i'm not",
+    "i'm not",
+    "no it's not",
+    'negative',
+  ],
+  'AMAZON.HelpIntent': [
+    'help',
+    'help me',
+    'what can i say',
+    'what do i do',
+    'i need help',
+    'how does this work',
+  ],
+  'AMAZON.StopIntent': [
+    'stop',
+    'stop it',
+    'quit',
+    'exit',
+    'stop talking',
+    "that's enough",
+    "i'm done",
+    'end',
+    'goodbye',
+    'bye',
+  ],
+  'AMAZON.CancelIntent': ['cancel', 'never mind', 'forget it', 'cancel that'],
+  'AMAZON.NextIntent': [
+    'next',
+    'next step',
+    'next one',
+    'skip',
+    'skip this',
+    'go on',
+    'move on',
+    'keep going',
+    "what's next",
+    'ready',
+    "i'm ready",
+    'done',
+    'okay next',
+  ],
+  'AMAZON.PreviousIntent': [
+    'previous',
+    'go back',
+    'back',
+    'previous step',
+    'last step',
+    'the one before',
+    'go back one',
+  ],
+  'AMAZON.RepeatIntent': [
+    'repeat',
+    'say that again',
+    'again',
+    'repeat that',
+    'what did you say',
+    'one more time',
+    'pardon',
+    'can you repeat that',
+    'repeat the step',
+  ],
+  'AMAZON.StartOverIntent': [
+    'start over',
+    'start again',
+    'restart',
+    'from the beginning',
+    'begin again',
+    'start from the top',
+  ],
+  'AMAZON.PauseIntent': ['pause', 'pause it', 'hold on', 'wait', 'pause the routine', 'take a break'],
+  'AMAZON.ResumeIntent': ['resume', 'continue', 'unpause'],
+  'AMAZON.NavigateHomeIntent': ['go home', 'home', 'main menu', 'menu', 'back to the menu'],
+};
+
+const LAUNCH_VERBS = ['open', 'launch', 'start', 'begin', 'load', 'run', 'use', 'play'];
+const ASK_VERBS = ['ask', 'tell'];
+const CONNECTORS = ['to', 'for', 'about', 'that', 'if', 'whether', 'and'];
+
+/** Lowercase, apostrophes dropped, other punctuation and control characters as spaces. */
+export function normalise(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[\u2018\u2019']/g, '')
+    .replace(/[^\p{L}\p{N}{}]+/gu, ' ')
+    .trim();
+}
+
+interface CompiledSample {
+  readonly intent: string;
+  readonly pattern: RegExp;
+  readonly slotNames: readonly string[];
+  readonly literalLength: number;
+}
+
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+export class Resolver {
+  private readonly samples: CompiledSample[] = [];
+  private readonly slotTypes = new Map<string, ModelSlotType>();
+  private readonly intentSlots = new Map<string, readonly ModelSlot[]>();
+  private readonly invocation: string;
+  private readonly hasFallback: boolean;
+
+  constructor(model: InteractionModel) {
+    const language = model.interactionModel.languageModel;
+    this.invocation = normalise(language.invocationName);
+    for (const type of language.types ?? []) this.slotTypes.set(type.name, type);
+    this.hasFallback = language.intents.some((intent) => intent.name === 'AMAZON.FallbackIntent');
+    for (const intent of language.intents) {
+      this.intentSlots.set(intent.name, intent.slots ?? []);
+      const phrases = [...(intent.samples ?? []), ...(BUILT_IN_PHRASES[intent.name] ?? [])];
+      for (const phrase of phrases) this.samples.push(this.compile(intent.name, phrase));
+    }
+  }
+
+  private compile(intent: string, sample: string): CompiledSample {
+    const slotNames: string[] = [];
+    let literalLength = 0;
+    const source = normalise(sample)
+      .split(' ')
+      .map((word) => {
+        const slot = /^\{(\w+)\}$/.exec(word);
+        if (slot?.[1]) {
+          slotNames.push(slot[1]);
+          return '(.+?)';
+        }
+        literalLength += word.length;
+        return escapeRegex(word);
+      })
+      .join(' ');
+    return { intent, pattern: new RegExp(`^${source}$`), slotNames, literalLength };
+  }
+
+  private resolveSlot(intent: string, name: string, value: string): SlotMatch | undefined {
+    const type = this.intentSlots.get(intent)?.find((slot) => slot.name === name)?.type;
+    const custom = type ? this.slotTypes.get(type) : undefined;
+    if (!type || !custom) return { name, value };
+    for (const entry of custom.values) {
+      const words = [entry.name.value, ...(entry.name.synonyms ?? [])].map(normalise);
+      if (words.includes(value)) {
+        return { name, value, resolved: { id: entry.id ?? entry.name.value, name: entry.name.value, type } };
+      }
+    }
+    return undefined;
+  }
+
+  /** The intent a phrase (without the invocation) resolves to. */
+  resolveIntent(text: string): IntentMatch {
+    const words = normalise(text);
+    let best: { match: IntentMatch; literal: number; slots: number } | undefined;
+    for (const sample of this.samples) {
+      const found = sample.pattern.exec(words);
+      if (!found) continue;
+      const resolved = sample.slotNames.map((name, i) =>
+        this.resolveSlot(sample.intent, name, found[i + 1] ?? ''),
+      );
+      const slots = resolved.filter((slot): slot is SlotMatch => slot !== undefined);
+      if (slots.length < resolved.length) continue;
+      const better =
+        !best ||
+        sample.slotNames.length < best.slots ||
+        (sample.slotNames.length === best.slots && sample.literalLength > best.literal);
+      if (better)
+        best = {
+          match: { name: sample.intent, slots },
+          literal: sample.literalLength,
+          slots: sample.slotNames.length,
+        };
+    }
+    if (best) return best.match;
+    return { name: this.hasFallback ? 'AMAZON.FallbackIntent' : 'AMAZON.HelpIntent', slots: [] };
+  }
+
+  /**
+   * A whole utterance: "open calf coach" launches, "ask calf coach for help with a cramp" is a one-shot,
+   * and anything else is said inside the current session.
+   */
+  understand(text: string): Understood {
+    let words = normalise(text);
+    if (words.startsWith('alexa ')) words = words.slice('alexa '.length);
+    const verbs = [...LAUNCH_VERBS, ...ASK_VERBS].map(escapeRegex).join('|');
+    const invoked = new RegExp(`^(${verbs}) ${escapeRegex(this.invocation)}(?: (.*))?$`).exec(words);
+    if (invoked) {
+      const rest = invoked[2]?.trim() ?? '';
+      if (rest === '') return { kind: 'launch' };
+      const [first, ...others] = rest.split(' ');
+      const withoutConnector = first && CONNECTORS.includes(first) ? others.join(' ') : rest;
+      const direct = this.resolveIntent(rest);
+      const intent = direct.name === 'AMAZON.FallbackIntent' ? this.resolveIntent(withoutConnector) : direct;
+      return { kind: 'intent', intent, invokedSkill: true };
+    }
+    return { kind: 'intent', intent: this.resolveIntent(words), invokedSkill: false };
+  }
+}

@@ -1,0 +1,92 @@
+import type { RequestEnvelope, ResponseEnvelope, ui } from 'ask-sdk-model';
+import { ssmlToPlainText } from '../speech/ssml';
+import { envelope, intentJson, newSessionId, type Device, type OpenSession } from './envelope';
+import type { IntentMatch, Resolver } from './nlu';
+
+/** Anything that answers request envelopes: a built skill, or the Lambda handler wrapped. */
+export interface SkillLike {
+  invoke(request: RequestEnvelope): Promise<ResponseEnvelope>;
+}
+
+export interface Exchange {
+  readonly utterance?: string;
+  readonly request: RequestEnvelope;
+  readonly response: ResponseEnvelope;
+  /** The outputSpeech SSML, and the same as plain sentences. */
+  readonly ssml: string;
+  readonly text: string;
+  readonly reprompt?: string;
+  readonly ended: boolean;
+}
+
+function ssmlOf(speech: ui.OutputSpeech | undefined): string {
+  if (!speech) return '';
+  return speech.type === 'SSML' ? speech.ssml : speech.text;
+}
+
+/**
+ * Plays Alexa's part: words to requests through the real interaction model, the session and its
+ * attributes carried from turn to turn, a new session whenever the skill ended the last one.
+ */
+export class Simulator {
+  private session: OpenSession | undefined;
+
+  constructor(
+    private readonly skill: SkillLike,
+    private readonly resolver: Resolver,
+    readonly device: Device,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  get sessionOpen(): boolean {
+    return this.session !== undefined;
+  }
+
+  private async send(
+    body: Parameters<typeof envelope>[2],
+    fresh: boolean,
+    utterance?: string,
+  ): Promise<Exchange> {
+    const session: OpenSession =
+      !fresh && this.session ? this.session : { sessionId: newSessionId(), isNew: true, attributes: {} };
+    const request = envelope(this.device, session, body, this.clock());
+    const response = await this.skill.invoke(request);
+    const ended = response.response.shouldEndSession !== false;
+    this.session = ended
+      ? undefined
+      : { sessionId: session.sessionId, isNew: false, attributes: response.sessionAttributes ?? {} };
+    const ssml = ssmlOf(response.response.outputSpeech);
+    const reprompt = response.response.reprompt?.outputSpeech;
+    return {
+      ...(utterance === undefined ? {} : { utterance }),
+      request,
+      response,
+      ssml,
+      text: ssmlToPlainText(ssml),
+      ...(reprompt ? { reprompt: ssmlToPlainText(ssmlOf(reprompt)) } : {}),
+      ended,
+    };
+  }
+
+  /** What a person says: "open calf coach", "ask calf coach for help with a cramp", "next". */
+  async say(utterance: string): Promise<Exchange> {
+    const understood = this.resolver.understand(utterance);
+    if (understood.kind === 'launch') return this.send({ type: 'LaunchRequest' }, true, utterance);
+    return this.intent(understood.intent, understood.invokedSkill, utterance);
+  }
+
+  async intent(match: IntentMatch, newSession = false, utterance?: string): Promise<Exchange> {
+    const intent = intentJson(match, this.device.applicationId);
+    return this.send({ type: 'IntentRequest', intent }, newSession, utterance);
+  }
+
+  /** The device closes the session (silence after the reprompt, or the person walks away). */
+  async endSession(
+    reason: 'USER_INITIATED' | 'EXCEEDED_MAX_REPROMPTS' = 'EXCEEDED_MAX_REPROMPTS',
+  ): Promise<Exchange | undefined> {
+    if (!this.session) return undefined;
+    const exchange = await this.send({ type: 'SessionEndedRequest', reason }, false);
+    this.session = undefined;
+    return exchange;
+  }
+}

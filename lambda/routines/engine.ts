@@ -1,0 +1,69 @@
+import type { Routine, Step, StepKind } from './types';
+
+/** What the safety state allows, as far as the step walker needs to know. */
+export interface Gates {
+  readonly shortScreenDone: boolean;
+  readonly fullScreenDone: boolean;
+  /** undefined: not asked in this session yet. */
+  readonly heatColdOk?: boolean;
+  readonly skipTouch: boolean;
+}
+
+export type Next =
+  | { readonly type: 'shortScreen' }
+  | { readonly type: 'fullScreen'; readonly index: number }
+  | { readonly type: 'heatColdCheck'; readonly index: number }
+  | { readonly type: 'step'; readonly index: number; readonly skipped: readonly Step[] }
+  | { readonly type: 'finished'; readonly skipped: readonly Step[] };
+
+const TOUCH_KINDS: ReadonlySet<StepKind> = new Set(['massage', 'heat', 'cold']);
+const THERMAL_KINDS: ReadonlySet<StepKind> = new Set(['heat', 'cold']);
+
+/** Massage, heat and cold touch the calf: they need the full screen first (facts §5). */
+export function touchesCalf(step: Step): boolean {
+  return TOUCH_KINDS.has(step.kind);
+}
+
+export function isThermal(step: Step): boolean {
+  return THERMAL_KINDS.has(step.kind);
+}
+
+/**
+ * Decides what comes before reading the step at `from`: a safety question, the step itself (after
+ * skipping steps the safety state rules out), or the end of the routine. Knows nothing of calves.
+ */
+export function nextAction(routine: Routine, from: number, gates: Gates): Next {
+  if (!gates.shortScreenDone) return { type: 'shortScreen' };
+  const skipped: Step[] = [];
+  for (let index = Math.max(0, from); index < routine.steps.length; index++) {
+    const step = routine.steps[index];
+    if (step === undefined) break;
+    if (!allowed(step, gates)) {
+      skipped.push(step);
+      continue;
+    }
+    if (touchesCalf(step) && !gates.fullScreenDone && routine.fullScreen.length > 0)
+      return { type: 'fullScreen', index };
+    if (isThermal(step) && gates.heatColdOk === undefined) return { type: 'heatColdCheck', index };
+    return { type: 'step', index, skipped };
+  }
+  return { type: 'finished', skipped };
+}
+
+function allowed(step: Step, gates: Gates): boolean {
+  if (touchesCalf(step) && gates.skipTouch) return false;
+  return !(isThermal(step) && gates.heatColdOk === false);
+}
+
+/** The nearest step before `index` that the safety state allows; at the start, the start. */
+export function previousIndex(
+  routine: Routine,
+  index: number,
+  gates: Gates,
+): { index: number; atStart: boolean } {
+  for (let i = Math.min(index, routine.steps.length) - 1; i >= 0; i--) {
+    const step = routine.steps[i];
+    if (step !== undefined && allowed(step, gates)) return { index: i, atStart: false };
+  }
+  return { index: Math.max(0, Math.min(index, routine.steps.length - 1)), atStart: true };
+}

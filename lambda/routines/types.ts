@@ -1,0 +1,42 @@
+/** Routine data types. Text lives in the locale resources under `routines.<routineId>.<stepId>`. */
+
+export const ROUTINE_IDS = ['cramp', 'afterRun', 'bedtime'] as const;
+export type RoutineId = (typeof ROUTINE_IDS)[number];
+
+/** What a step does to the calf; massage, heat and cold are gated by the full safety screen. */
+export type StepKind = 'stretch' | 'movement' | 'massage' | 'heat' | 'cold' | 'care';
+
+/** affected: the cramping or sore leg; leftThenRight: each leg in turn; both: both together. */
+export type Side = 'affected' | 'both' | 'leftThenRight' | 'none';
+
+/** A reference into ../shared/content/calf-care-facts.md, e.g. "2.1", "5(b)" or "4". */
+export type FactsRef = string;
+
+export interface Step {
+  readonly id: string;
+  readonly kind: StepKind;
+  /** Seconds of one hold; 0 for no hold. Holds up to MAX_TIMED_HOLD_SECONDS are timed in speech. */
+  readonly holdSeconds: number;
+  /** How a hold too long to time in speech is described. */
+  readonly longHold?: 'about' | 'upTo';
+  readonly repeats: number;
+  readonly side: Side;
+  /** Ask "is it easing?" after the hold, and repeat it up to maxTries times. */
+  readonly checkEasing?: { readonly maxTries: number };
+  readonly facts: readonly FactsRef[];
+}
+
+export interface Routine {
+  readonly id: RoutineId;
+  /** The two grouped questions asked before the first step (facts §5 product decision). */
+  readonly shortScreen: readonly [string, string];
+  /** Asked before the first massage, heat or cold step. */
+  readonly fullScreen: readonly string[];
+  readonly steps: readonly Step[];
+  /** Facts sections the closing message rests on. */
+  readonly closingFacts: readonly FactsRef[];
+  /** The cramp clock: warn once the episode passes ten minutes without easing (facts §5(b)). */
+  readonly watchesEpisodeClock: boolean;
+}
+
+export const MAX_TIMED_HOLD_SECONDS = 120;

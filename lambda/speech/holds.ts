@@ -1,0 +1,32 @@
+import { MAX_BREAK_SECONDS, pause, say, type Part } from './ssml';
+import type { Translate } from './translate';
+import { spokenDuration } from './numbers';
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/**
+ * A timed hold as a chain of breaks of at most ten seconds, with a countdown cue between them:
+ * "Hold." … "Twenty seconds left." … "Ten more." … "And relax."
+ */
+export function holdChain(seconds: number, startKey: string, endKey: string, t: Translate): Part[] {
+  const total = Math.max(1, Math.round(seconds));
+  const parts: Part[] = [say(t(startKey))];
+  let remaining = total;
+  let chunk = total % MAX_BREAK_SECONDS || MAX_BREAK_SECONDS;
+  while (remaining > 0) {
+    parts.push(pause(chunk));
+    remaining -= chunk;
+    if (remaining > 0) {
+      const cue =
+        remaining === MAX_BREAK_SECONDS
+          ? t('hold.tenMore')
+          : t('hold.left', { time: spokenDuration(remaining, t) });
+      parts.push(say(capitalise(cue)));
+    }
+    chunk = MAX_BREAK_SECONDS;
+  }
+  parts.push(say(t(endKey)));
+  return parts;
+}

@@ -1,0 +1,76 @@
+/** Speech as data: text, pauses and digit strings, rendered to Alexa SSML or to plain text. */
+
+export type Part =
+  | { readonly text: string }
+  | { readonly pause: number }
+  | { readonly digits: string; readonly slow?: boolean };
+
+export type Speech = readonly Part[];
+
+export type Rate = 'slow' | 'medium' | 'fast';
+
+export interface Voice {
+  readonly rate: Rate;
+  readonly quiet: boolean;
+}
+
+export const NORMAL_VOICE: Voice = { rate: 'medium', quiet: false };
+
+/** Alexa rejects a break longer than ten seconds. */
+export const MAX_BREAK_SECONDS = 10;
+
+export function escapeSsml(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
+}
+
+function partToSsml(part: Part): string {
+  if ('text' in part) return escapeSsml(part.text);
+  if ('pause' in part) {
+    const seconds = Math.min(MAX_BREAK_SECONDS, Math.max(0, part.pause));
+    return `<break time="${Math.round(seconds * 1000)}ms"/>`;
+  }
+  const digits = `<say-as interpret-as="digits">${escapeSsml(part.digits)}</say-as>`;
+  return part.slow ? `<prosody rate="slow">${digits}</prosody>` : digits;
+}
+
+/** The inner SSML (ResponseBuilder adds the <speak> element). */
+export function toSsml(speech: Speech, voice: Voice = NORMAL_VOICE): string {
+  let body = speech.map(partToSsml).join(' ');
+  if (voice.rate !== 'medium')
+    body = `<prosody rate="${voice.rate === 'slow' ? '85%' : '115%'}">${body}</prosody>`;
+  if (voice.quiet) body = `<prosody volume="soft">${body}</prosody>`;
+  return body;
+}
+
+/** Readable text for consoles and screens: pauses become an ellipsis. */
+export function toPlainText(speech: Speech): string {
+  return speech
+    .map((part) => ('text' in part ? part.text : 'pause' in part ? '…' : part.digits.split('').join(' ')))
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Turns SSML back into plain text, keeping pauses visible, for consoles and transcripts. */
+export function ssmlToPlainText(ssml: string): string {
+  return ssml
+    .replace(/<break[^>]*\/>/g, ' … ')
+    .replace(/<say-as interpret-as="digits">([^<]*)<\/say-as>/g, (_m, d: string) => d.split('').join(' '))
+    .replace(/<[^>]+>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .replace(/ ([.,?!])/g, '$1')
+    .trim();
+}
+
+export const say = (text: string): Part => ({ text });
+export const pause = (seconds: number): Part => ({ pause: seconds });

@@ -1,0 +1,160 @@
+import { isRoutineId } from '../routines/data';
+import type { RoutineId } from '../routines/types';
+import type { FlagLevel, FlagReason } from '../safety/questions';
+import { EMPTY_STORED, parseStored, storedFingerprint, type StoredState } from './stored';
+
+/** A question waiting for a yes or no. */
+export type Pending =
+  | {
+      readonly kind: 'screen';
+      readonly stage: 'short' | 'full';
+      /** Which question of the stage. */
+      readonly question: number;
+      /** The step to go on with once the screen is clear. */
+      readonly from: number;
+      readonly unclear: number;
+    }
+  | { readonly kind: 'heatCold'; readonly step: number; readonly unclear: number }
+  | { readonly kind: 'easing' }
+  | { readonly kind: 'resume' };
+
+/** Safety answers for this session only: never persisted. */
+export interface Screening {
+  readonly short: boolean;
+  readonly full: boolean;
+  /** undefined: not asked yet; true: heat and cold are fine; false: skip them. */
+  readonly heatColdOk?: boolean;
+  /** No massage, heat or cold on that area (broken skin). */
+  readonly skipTouch: boolean;
+}
+
+export interface Flag {
+  readonly level: FlagLevel;
+  readonly reason: FlagReason;
+}
+
+export const SESSION_SCHEMA_VERSION = 1;
+
+export interface SessionState {
+  readonly v: typeof SESSION_SCHEMA_VERSION;
+  readonly routineId?: RoutineId;
+  /** Zero-based index of the current step; -1 before the first one. */
+  readonly stepIndex: number;
+  /** How many times the current step has been done, for "is it easing?". */
+  readonly tries: number;
+  readonly screening: Screening;
+  /** A red flag reported in this session: no stretch or massage step follows, whatever is said. */
+  readonly flag?: Flag;
+  readonly pending?: Pending;
+  /** Cramp clock: the session's first turn (request timestamp, ms), whether it eased, whether warned. */
+  readonly sessionStartMs: number;
+  readonly eased: boolean;
+  readonly clockWarned: boolean;
+  /** The last thing said, replayed by "repeat" outside a step. */
+  readonly lastSpeech?: string;
+  readonly lastReprompt?: string;
+  /** The persisted state, read once per session, and the JSON last written (to skip needless writes). */
+  readonly stored: StoredState;
+  readonly storedJson: string;
+}
+
+export const NO_SCREENING: Screening = { short: false, full: false, skipTouch: false };
+
+export function newSession(
+  nowMs: number,
+  stored: StoredState = EMPTY_STORED,
+  storedJson = storedFingerprint(stored),
+): SessionState {
+  return {
+    v: SESSION_SCHEMA_VERSION,
+    sessionStartMs: nowMs,
+    stepIndex: -1,
+    tries: 0,
+    screening: NO_SCREENING,
+    eased: false,
+    clockWarned: false,
+    stored,
+    storedJson,
+  };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function parsePending(value: unknown): Pending | undefined {
+  if (!isRecord(value)) return undefined;
+  const int = (v: unknown): number | undefined =>
+    typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : undefined;
+  const unclear = int(value.unclear) ?? 0;
+  switch (value.kind) {
+    case 'screen': {
+      const question = int(value.question);
+      const from = int(value.from);
+      if (
+        (value.stage === 'short' || value.stage === 'full') &&
+        question !== undefined &&
+        from !== undefined
+      ) {
+        return { kind: 'screen', stage: value.stage, question, from, unclear };
+      }
+      return undefined;
+    }
+    case 'heatCold': {
+      const step = int(value.step);
+      return step === undefined ? undefined : { kind: 'heatCold', step, unclear };
+    }
+    case 'easing':
+    case 'resume':
+      return { kind: value.kind };
+    default:
+      return undefined;
+  }
+}
+
+function parseFlag(value: unknown): Flag | undefined {
+  if (!isRecord(value)) return undefined;
+  const level = value.level === 'emergency' || value.level === 'urgent' ? value.level : undefined;
+  if (!level) return undefined;
+  const reasons = ['emergencySigns', 'clot', 'injury', 'circulation', 'other'] as const;
+  const reason = reasons.find((r) => r === value.reason) ?? 'other';
+  return { level, reason };
+}
+
+/**
+ * Session attributes come back from the device as sent, but a stale or tampered session must never
+ * crash a turn: anything malformed falls back to a fresh state. A flag, once raised, is never dropped.
+ */
+export function parseSession(raw: unknown, nowMs: number): SessionState | undefined {
+  if (!isRecord(raw) || raw.v !== SESSION_SCHEMA_VERSION) return undefined;
+  const { state: stored } = parseStored(raw.stored);
+  const screening = isRecord(raw.screening) ? raw.screening : {};
+  const pending = parsePending(raw.pending);
+  const flag =
+    parseFlag(raw.flag) ?? (raw.flag !== undefined ? { level: 'urgent', reason: 'other' } : undefined);
+  const routineId = isRoutineId(raw.routineId) ? raw.routineId : undefined;
+  const num = (v: unknown, fallback: number): number =>
+    typeof v === 'number' && Number.isFinite(v) ? v : fallback;
+  return {
+    ...newSession(
+      num(raw.sessionStartMs, nowMs),
+      stored,
+      typeof raw.storedJson === 'string' ? raw.storedJson : storedFingerprint(stored),
+    ),
+    ...(routineId ? { routineId } : {}),
+    stepIndex: Math.trunc(num(raw.stepIndex, -1)),
+    tries: Math.trunc(num(raw.tries, 0)),
+    screening: {
+      short: screening.short === true,
+      full: screening.full === true,
+      skipTouch: screening.skipTouch === true,
+      ...(typeof screening.heatColdOk === 'boolean' ? { heatColdOk: screening.heatColdOk } : {}),
+    },
+    ...(flag ? { flag } : {}),
+    ...(pending ? { pending } : {}),
+    eased: raw.eased === true,
+    clockWarned: raw.clockWarned === true,
+    ...(typeof raw.lastSpeech === 'string' ? { lastSpeech: raw.lastSpeech } : {}),
+    ...(typeof raw.lastReprompt === 'string' ? { lastReprompt: raw.lastReprompt } : {}),
+  };
+}

@@ -1,0 +1,107 @@
+import { isRoutineId } from '../routines/data';
+import type { RoutineId } from '../routines/types';
+import type { Rate } from '../speech/ssml';
+
+/**
+ * What is persisted per user: progress and preferences only. Never a health answer: safety screen
+ * answers and reported symptoms live in the session and nowhere else.
+ */
+export const STORED_SCHEMA_VERSION = 1;
+
+export interface Progress {
+  readonly routineId: RoutineId;
+  /** Zero-based index of the step to carry on with. */
+  readonly stepIndex: number;
+}
+
+export interface Preferences {
+  /** Multiplies timed holds; kept between 0.5 and 2. */
+  readonly holdScale: number;
+  readonly rate: Rate;
+  readonly quiet: boolean;
+}
+
+export interface StoredState {
+  readonly schemaVersion: typeof STORED_SCHEMA_VERSION;
+  readonly progress?: Progress;
+  readonly preferences: Preferences;
+  /** Whether the one-time welcome with the disclaimer has been heard. */
+  readonly welcomed: boolean;
+}
+
+export const DEFAULT_PREFERENCES: Preferences = { holdScale: 1, rate: 'medium', quiet: false };
+export const EMPTY_STORED: StoredState = {
+  schemaVersion: STORED_SCHEMA_VERSION,
+  preferences: DEFAULT_PREFERENCES,
+  welcomed: false,
+};
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function parseProgress(value: unknown): Progress | undefined {
+  if (!isRecord(value)) return undefined;
+  const { routineId, stepIndex } = value;
+  if (
+    !isRoutineId(routineId) ||
+    typeof stepIndex !== 'number' ||
+    !Number.isInteger(stepIndex) ||
+    stepIndex < 0
+  ) {
+    return undefined;
+  }
+  return { routineId, stepIndex };
+}
+
+function parsePreferences(value: unknown): Preferences {
+  if (!isRecord(value)) return DEFAULT_PREFERENCES;
+  const { holdScale, rate, quiet } = value;
+  return {
+    holdScale:
+      typeof holdScale === 'number' && Number.isFinite(holdScale) ? Math.min(2, Math.max(0.5, holdScale)) : 1,
+    rate: rate === 'slow' || rate === 'fast' ? rate : 'medium',
+    quiet: quiet === true,
+  };
+}
+
+export type ParseResult = { readonly state: StoredState; readonly problem?: string };
+
+/**
+ * Reads stored attributes defensively: whitelisted fields only. Unknown versions and corrupt data
+ * count as no progress, with a problem to log; a future version 2 migrates here.
+ */
+export function parseStored(raw: unknown): ParseResult {
+  if (raw === undefined || raw === null || (isRecord(raw) && Object.keys(raw).length === 0)) {
+    return { state: EMPTY_STORED };
+  }
+  if (!isRecord(raw)) return { state: EMPTY_STORED, problem: 'stored state is not an object' };
+  if (raw.schemaVersion !== STORED_SCHEMA_VERSION) {
+    return {
+      state: EMPTY_STORED,
+      problem: `unknown stored schema version ${JSON.stringify(raw.schemaVersion)}`,
+    };
+  }
+  const progress = parseProgress(raw.progress);
+  const state: StoredState = {
+    schemaVersion: STORED_SCHEMA_VERSION,
+    preferences: parsePreferences(raw.preferences),
+    welcomed: raw.welcomed === true,
+    ...(progress ? { progress } : {}),
+  };
+  const problem = raw.progress !== undefined && !progress ? 'corrupt stored progress dropped' : undefined;
+  return problem ? { state, problem } : { state };
+}
+
+/** A canonical JSON form (sorted keys), to tell whether the stored state changed in a turn. */
+export function storedFingerprint(state: StoredState): string {
+  const sort = (value: unknown): unknown =>
+    isRecord(value)
+      ? Object.fromEntries(
+          Object.keys(value)
+            .sort()
+            .map((key) => [key, sort(value[key])]),
+        )
+      : value;
+  return JSON.stringify(sort(state));
+}

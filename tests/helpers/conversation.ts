@@ -1,0 +1,80 @@
+import type { PersistenceAdapter } from 'ask-sdk-core';
+import { localDevice, type Device } from '../../lambda/local/envelope';
+import { Resolver } from '../../lambda/local/nlu';
+import { Simulator, type Exchange } from '../../lambda/local/simulator';
+import { MemoryPersistenceAdapter } from '../../lambda/persistence/memory';
+import { skillBuilder } from '../../lambda/skill';
+import { loadModel } from './model';
+import { expectValidResponse } from './response-checks';
+
+process.env.CALF_COACH_LOG ??= 'silent';
+
+export interface ConversationOptions {
+  readonly adapter?: PersistenceAdapter;
+  readonly device?: Partial<Device>;
+  readonly start?: Date;
+}
+
+/**
+ * A person talking to Calf Coach through the real skill pipeline: words resolved against the real
+ * interaction model, real envelopes, a clock the test moves. Every response is checked.
+ */
+export class Conversation {
+  readonly adapter: PersistenceAdapter;
+  readonly transcript: string[] = [];
+  readonly exchanges: Exchange[] = [];
+  private now: number;
+  private readonly simulator: Simulator;
+
+  constructor(options: ConversationOptions = {}) {
+    this.adapter = options.adapter ?? new MemoryPersistenceAdapter();
+    this.now = (options.start ?? new Date('2026-11-25T02:30:00Z')).getTime();
+    const device = localDevice(options.device);
+    const skill = skillBuilder({ persistenceAdapter: this.adapter }).create();
+    this.simulator = new Simulator(
+      skill,
+      new Resolver(loadModel(device.locale)),
+      device,
+      () => new Date(this.now),
+    );
+  }
+
+  get sessionOpen(): boolean {
+    return this.simulator.sessionOpen;
+  }
+
+  /** Moves the clock on, as if the person had taken that long. */
+  wait(ms: number): void {
+    this.now += ms;
+  }
+
+  private record(exchange: Exchange): Exchange {
+    expectValidResponse(exchange);
+    this.exchanges.push(exchange);
+    if (exchange.utterance !== undefined) this.transcript.push(`U: ${exchange.utterance}`);
+    if (exchange.text) this.transcript.push(`A: ${exchange.text}${exchange.ended ? '  (session ends)' : ''}`);
+    return exchange;
+  }
+
+  async say(utterance: string): Promise<Exchange> {
+    this.wait(5_000);
+    return this.record(await this.simulator.say(utterance));
+  }
+
+  /** Says each in turn; returns the last answer. */
+  async sayAll(...utterances: string[]): Promise<Exchange> {
+    let last: Exchange | undefined;
+    for (const utterance of utterances) last = await this.say(utterance);
+    if (!last) throw new Error('nothing said');
+    return last;
+  }
+
+  async endSession(): Promise<void> {
+    const exchange = await this.simulator.endSession();
+    if (exchange) this.record(exchange);
+  }
+
+  get simulatorForTests(): Simulator {
+    return this.simulator;
+  }
+}
