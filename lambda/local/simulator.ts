@@ -36,6 +36,8 @@ export class Simulator {
     private readonly resolver: Resolver,
     readonly device: Device,
     private readonly clock: () => Date = () => new Date(),
+    /** Tests only: keep sending in the same session after the skill ended it, as a faulty device might. */
+    private readonly ignoreSessionEnd = false,
   ) {}
 
   get sessionOpen(): boolean {
@@ -52,9 +54,10 @@ export class Simulator {
     const request = envelope(this.device, session, body, this.clock());
     const response = await this.skill.invoke(request);
     const ended = response.response.shouldEndSession !== false;
-    this.session = ended
-      ? undefined
-      : { sessionId: session.sessionId, isNew: false, attributes: response.sessionAttributes ?? {} };
+    this.session =
+      ended && !this.ignoreSessionEnd
+        ? undefined
+        : { sessionId: session.sessionId, isNew: false, attributes: response.sessionAttributes ?? {} };
     const ssml = ssmlOf(response.response.outputSpeech);
     const reprompt = response.response.reprompt?.outputSpeech;
     return {

@@ -242,10 +242,12 @@ export function answerScreen(state: SessionState, yes: boolean | undefined, ctx:
     return askPending(state, { ...pending, question: pending.question + 1, unclear: 0 }, ctx, lead);
   }
   const screening = { ...state.screening, [pending.stage]: true };
-  return proceed(withPending({ ...state, screening }, undefined), pending.from, ctx, [
-    ...lead,
-    say(ctx.t('screen.clear')),
-  ]);
+  return proceed(
+    withPending({ ...state, screening }, undefined),
+    pending.from,
+    ctx,
+    lead.length > 0 ? lead : [say(ctx.t('screen.clear'))],
+  );
 }
 
 /** The reduced-feeling question before heat or cold: yes (or unclear twice) skips them. */

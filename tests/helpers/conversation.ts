@@ -13,6 +13,10 @@ export interface ConversationOptions {
   readonly adapter?: PersistenceAdapter;
   readonly device?: Partial<Device>;
   readonly start?: Date;
+  /** The model used to understand words, when it differs from the device's locale. */
+  readonly modelLocale?: string;
+  /** Keep talking in the same session after the skill ended it (to prove a flag holds whatever comes). */
+  readonly ignoreSessionEnd?: boolean;
 }
 
 /**
@@ -31,11 +35,13 @@ export class Conversation {
     this.now = (options.start ?? new Date('2026-11-25T02:30:00Z')).getTime();
     const device = localDevice(options.device);
     const skill = skillBuilder({ persistenceAdapter: this.adapter }).create();
+    const resolver = new Resolver(loadModel(options.modelLocale ?? device.locale));
     this.simulator = new Simulator(
       skill,
-      new Resolver(loadModel(device.locale)),
+      resolver,
       device,
       () => new Date(this.now),
+      options.ignoreSessionEnd ?? false,
     );
   }
 
@@ -74,7 +80,16 @@ export class Conversation {
     if (exchange) this.record(exchange);
   }
 
-  get simulatorForTests(): Simulator {
-    return this.simulator;
+  /** Sends an intent directly, bypassing the words (for requests no utterance produces). */
+  async intent(name: string): Promise<Exchange> {
+    this.wait(5_000);
+    return this.record(await this.simulator.intent({ name, slots: [] }, false, `[${name}]`));
+  }
+
+  /** What the store holds for this conversation's user. */
+  async stored(): Promise<Record<string, unknown>> {
+    const exchange = this.exchanges[this.exchanges.length - 1];
+    if (!exchange) return {};
+    return await this.adapter.getAttributes(exchange.request);
   }
 }

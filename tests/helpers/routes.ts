@@ -1,0 +1,13 @@
+import type { Conversation } from './conversation';
+
+/** Cramp one-shot, both safety answers no: the person is now on step one (the toe pull). */
+export async function toCrampStepOne(c: Conversation): Promise<void> {
+  await c.sayAll('ask calf coach for help with a cramp', 'no', 'no');
+}
+
+/** After-run one-shot, safety answers no, then on to step two (the wall stretch). */
+export async function toAfterRunStepTwo(c: Conversation): Promise<void> {
+  await c.sayAll('ask calf coach for a stretch after my run', 'no', 'no', 'next');
+}
+
+export const breakCount = (ssml: string): number => (ssml.match(/<break /g) ?? []).length;
