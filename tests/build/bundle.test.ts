@@ -1,0 +1,45 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
+import { envelope, localDevice, newSessionId } from '../../lambda/local/envelope';
+import { ROOT } from '../helpers/model';
+
+type LambdaHandler = (
+  event: RequestEnvelope,
+  context: unknown,
+  callback: (error: unknown, result?: ResponseEnvelope) => void,
+) => void;
+
+describe('the Lambda bundle', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'calf-coach-bundle-'));
+  const outfile = path.join(dir, 'index.js');
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('is one file whose handler export answers a launch request', async () => {
+    execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'bundle.mjs'), outfile], {
+      cwd: ROOT,
+      stdio: 'pipe',
+    });
+    expect(statSync(outfile).size).toBeLessThan(400 * 1024);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const bundle = require(outfile) as { handler: LambdaHandler };
+    const event = envelope(
+      localDevice(),
+      { sessionId: newSessionId(), isNew: true, attributes: {} },
+      { type: 'LaunchRequest' },
+      new Date(),
+    );
+    const response = await new Promise<ResponseEnvelope | undefined>((resolve, reject) => {
+      bundle.handler(event, {}, (error, result) => {
+        if (error) reject(error instanceof Error ? error : new Error('handler failed'));
+        else resolve(result);
+      });
+    });
+    expect(response?.response.outputSpeech).toMatchObject({ type: 'SSML' });
+    expect(JSON.stringify(response)).toMatch(/Welcome to Calf Coach/);
+  });
+});

@@ -1,0 +1,127 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { FilePersistenceAdapter } from '../../lambda/persistence/file';
+import { MemoryPersistenceAdapter } from '../../lambda/persistence/memory';
+import { Conversation } from '../helpers/conversation';
+import { toAfterRunStepTwo } from '../helpers/routes';
+
+describe('pause in one session, resume in the next', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'calf-coach-'));
+  });
+  afterEach(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('with the file adapter, across two separate skill instances (two runs)', async () => {
+    const file = path.join(dir, 'progress.json');
+    const first = new Conversation({ adapter: new FilePersistenceAdapter(file) });
+    await toAfterRunStepTwo(first);
+    expect((await first.say('pause')).ended).toBe(true);
+
+    const onDisk = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    expect(Object.values(onDisk)).toEqual([
+      {
+        schemaVersion: 1,
+        preferences: { holdScale: 1, rate: 'medium', quiet: false },
+        welcomed: true,
+        progress: { routineId: 'afterRun', stepIndex: 1 },
+      },
+    ]);
+
+    const second = new Conversation({ adapter: new FilePersistenceAdapter(file) });
+    const back = await second.say('ask calf coach to resume');
+    expect(back.request.session?.new).toBe(true);
+    expect(back.text).toMatch(
+      /^Let's carry on with the after-run stretch, at step two\. Two quick safety questions first\./,
+    );
+    await second.say('no');
+    expect((await second.say('no')).text).toMatch(/^Okay\. Step two of five\. Stand facing a wall/);
+  });
+
+  it('a resumed routine asks the full screen again before its massage: answers are never stored', async () => {
+    const adapter = new MemoryPersistenceAdapter();
+    const first = new Conversation({ adapter });
+    await first.sayAll('ask calf coach for help with a cramp', 'no', 'no', 'yes', 'next');
+    for (let i = 0; i < 6; i++) await first.say('no');
+    await first.say('pause');
+    const second = new Conversation({ adapter });
+    await second.sayAll('ask calf coach to resume', 'no');
+    const afterShort = await second.say('no');
+    expect(afterShort.text).toMatch(/Before you touch the calf, a few quick safety questions\./);
+    expect(afterShort.text).not.toMatch(/Rub the calf/);
+  });
+
+  it("two users never see each other's progress", async () => {
+    const adapter = new MemoryPersistenceAdapter();
+    const ann = new Conversation({ adapter, device: { userId: 'amzn1.ask.account.ANN' } });
+    const bob = new Conversation({ adapter, device: { userId: 'amzn1.ask.account.BOB' } });
+    await toAfterRunStepTwo(ann);
+    await bob.sayAll('ask calf coach for a bedtime stretch', 'no', 'no');
+    await ann.say('pause');
+    await bob.say('pause');
+    expect((await ann.say('open calf coach')).text).toMatch(/step two of the after-run stretch/);
+    expect((await bob.say('open calf coach')).text).toMatch(/step one of the bedtime stretch/);
+  });
+});
+
+describe('stored state', () => {
+  it('an unknown schema version or corrupt progress counts as no progress, with a log line', async () => {
+    const adapter = new MemoryPersistenceAdapter();
+    const c = new Conversation({ adapter });
+    await c.say('open calf coach');
+    const request = c.exchanges[0]?.request;
+    if (!request) throw new Error('no request');
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    process.env.CALF_COACH_LOG = 'on';
+    try {
+      for (const stored of [
+        { schemaVersion: 7, progress: { routineId: 'cramp', stepIndex: 2 } },
+        { schemaVersion: 1, progress: { routineId: 'yoga', stepIndex: -3 }, preferences: 'loud' },
+      ]) {
+        await adapter.saveAttributes(request, stored);
+        await c.say('stop');
+        const answer = await c.say('open calf coach');
+        expect(answer.text).not.toMatch(/You were on step/);
+        expect(answer.text).toMatch(/Which would you like\?$/);
+      }
+      expect(warn).toHaveBeenCalledWith(expect.stringContaining('"stored-state-ignored"'));
+    } finally {
+      process.env.CALF_COACH_LOG = 'silent';
+      warn.mockRestore();
+    }
+  });
+
+  it('a turn that changes nothing stored writes nothing; the store is read once per session', async () => {
+    const adapter = new MemoryPersistenceAdapter();
+    const c = new Conversation({ adapter });
+    await c.say('open calf coach');
+    expect(adapter.calls).toEqual({ get: 1, save: 1, delete: 0 });
+    await c.sayAll('help', 'repeat', 'blah');
+    expect(adapter.calls).toEqual({ get: 1, save: 1, delete: 0 });
+    await c.sayAll('bedtime', 'no', 'no');
+    expect(adapter.calls).toEqual({ get: 1, save: 2, delete: 0 });
+    await c.say('repeat');
+    expect(adapter.calls).toEqual({ get: 1, save: 2, delete: 0 });
+  });
+
+  it('the file adapter survives a corrupt file by failing loudly, and the turn still answers', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'calf-coach-'));
+    const file = path.join(dir, 'progress.json');
+    writeFileSync(file, '{ not json');
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    process.env.CALF_COACH_LOG = 'on';
+    try {
+      const c = new Conversation({ adapter: new FilePersistenceAdapter(file) });
+      const answer = await c.say('open calf coach');
+      expect(answer.text).toMatch(/Which would you like\?$/);
+      expect(warn).toHaveBeenCalledWith(expect.stringContaining('"persistence-read-failed"'));
+    } finally {
+      process.env.CALF_COACH_LOG = 'silent';
+      warn.mockRestore();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
