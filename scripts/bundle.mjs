@@ -1,9 +1,21 @@
-// Bundles the Lambda entry into one minified CommonJS file: `node scripts/bundle.mjs [outfile]`.
+// Bundles an entry point into one minified CommonJS file: `node scripts/bundle.mjs <target> [outfile]`.
+// Targets: lambda (the Lambda handler), console (`npm start`), server (`npm run serve`).
 import { build } from 'esbuild';
 
-const outfile = process.argv[2] ?? 'dist/index.js';
+const TARGETS = {
+  lambda: { entry: 'lambda/index.ts', outfile: 'dist/index.js', report: true },
+  console: { entry: 'lambda/local/console-main.ts', outfile: 'dist/console.js', report: false },
+  server: { entry: 'lambda/local/server-main.ts', outfile: 'dist/server.js', report: false },
+};
+
+const target = TARGETS[process.argv[2] ?? 'lambda'];
+if (!target) {
+  console.error(`Unknown target ${process.argv[2]}; use one of ${Object.keys(TARGETS).join(', ')}`);
+  process.exit(2);
+}
+const outfile = process.argv[3] ?? target.outfile;
 const result = await build({
-  entryPoints: ['lambda/index.ts'],
+  entryPoints: [target.entry],
   bundle: true,
   platform: 'node',
   target: 'node20',
@@ -13,5 +25,7 @@ const result = await build({
   metafile: true,
   logLevel: 'warning',
 });
-const bytes = Object.values(result.metafile.outputs).reduce((sum, output) => sum + output.bytes, 0);
-console.log(`${outfile}: ${bytes} bytes`);
+if (target.report) {
+  const bytes = Object.values(result.metafile.outputs).reduce((sum, output) => sum + output.bytes, 0);
+  console.log(`${outfile}: ${bytes} bytes`);
+}

@@ -20,7 +20,7 @@ describe('the Lambda bundle', () => {
   });
 
   it('is one file whose handler export answers a launch request', async () => {
-    execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'bundle.mjs'), outfile], {
+    execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'bundle.mjs'), 'lambda', outfile], {
       cwd: ROOT,
       stdio: 'pipe',
     });

@@ -1,0 +1,109 @@
+import * as readline from 'node:readline';
+import { FilePersistenceAdapter } from '../persistence/file';
+import { skillBuilder } from '../skill';
+import { VoiceConsole } from './console';
+import { progressFile } from './data-dir';
+import { localDevice } from './envelope';
+import { availableLocales, loadModel } from './models';
+import { Resolver } from './nlu';
+import { Simulator } from './simulator';
+
+/** `npm start`: talk to Calf Coach in the terminal. */
+
+const USAGE = `Usage: npm start -- [--fast] [--speak] [--locale en-US]
+
+Type what you would say to Alexa, for example:
+  open calf coach
+  ask calf coach for help with a cramp
+  next / repeat / go back / pause / stop
+Holds play out in real time; --fast skips the waits. --speak reads answers aloud with espeak-ng.
+Progress is kept in ${progressFile()} (set CALF_COACH_DATA_DIR to move it).
+Leave with Ctrl+D or Ctrl+C.`;
+
+interface Args {
+  fast: boolean;
+  speak: boolean;
+  locale: string;
+  help: boolean;
+}
+
+function parseArgs(argv: readonly string[]): Args {
+  const args: Args = { fast: false, speak: false, locale: 'en-US', help: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--fast') args.fast = true;
+    else if (arg === '--speak') args.speak = true;
+    else if (arg === '--help' || arg === '-h') args.help = true;
+    else if (arg === '--locale') args.locale = argv[++i] ?? args.locale;
+    else if (arg?.startsWith('--locale=')) args.locale = arg.slice('--locale='.length);
+    else throw new Error(`Unknown option ${String(arg)}\n\n${USAGE}`);
+  }
+  return args;
+}
+
+/** Lines of piped input; a literal "\n" (as plain `echo` leaves it) also separates utterances. */
+function utterances(text: string): string[] {
+  return text.split(/\r?\n|\\n/).filter((line, i, all) => line !== '' || i < all.length - 1);
+}
+
+async function readAll(stream: NodeJS.ReadStream): Promise<string> {
+  let text = '';
+  for await (const chunk of stream) text += String(chunk);
+  return text;
+}
+
+async function main(): Promise<void> {
+  process.env.CALF_COACH_LOG ??= 'silent';
+  const args = parseArgs(process.argv.slice(2));
+  if (args.help) {
+    console.log(USAGE);
+    return;
+  }
+  if (!availableLocales().includes(args.locale)) {
+    throw new Error(`No interaction model for ${args.locale}. Available: ${availableLocales().join(', ')}`);
+  }
+  const skill = skillBuilder({ persistenceAdapter: new FilePersistenceAdapter(progressFile()) }).create();
+  const simulator = new Simulator(
+    skill,
+    new Resolver(loadModel(args.locale)),
+    localDevice({ locale: args.locale }),
+  );
+  const out = process.stdout;
+  const voice = new VoiceConsole(
+    simulator,
+    {
+      write: (text) => out.write(text),
+      isTTY: out.isTTY,
+      sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    },
+    { fast: args.fast, speak: args.speak },
+  );
+
+  if (!process.stdin.isTTY) {
+    for (const line of utterances(await readAll(process.stdin))) {
+      out.write(`you> ${VoiceConsole.clean(line)}\n`);
+      await voice.hear(line);
+    }
+    await simulator.endSession('USER_INITIATED');
+    return;
+  }
+
+  out.write(
+    `Calf Coach voice console (${args.locale}). Type what you would say to Alexa; Ctrl+D to leave.\n`,
+  );
+  out.write('Try: "open calf coach" or "ask calf coach for help with a cramp".\n');
+  const rl = readline.createInterface({ input: process.stdin, output: out, prompt: 'you> ' });
+  rl.prompt();
+  for await (const line of rl) {
+    rl.pause();
+    await voice.hear(line);
+    rl.resume();
+    rl.prompt();
+  }
+  await simulator.endSession('USER_INITIATED');
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exitCode = 1;
+});

@@ -1,0 +1,149 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import type { ResponseEnvelope } from 'ask-sdk-model';
+import { envelope, localDevice, newSessionId, LOCAL_SKILL_ID } from '../../lambda/local/envelope';
+import { startServer, type RunningServer } from '../../lambda/local/server';
+import { MemoryPersistenceAdapter } from '../../lambda/persistence/memory';
+import { ROOT } from '../helpers/model';
+
+process.env.CALF_COACH_LOG = 'silent';
+
+const launchBody = (applicationId = LOCAL_SKILL_ID): string =>
+  JSON.stringify(
+    envelope(
+      localDevice({ applicationId }),
+      { sessionId: newSessionId(), isNew: true, attributes: {} },
+      { type: 'LaunchRequest' },
+      new Date(),
+    ),
+  );
+
+async function post(server: RunningServer, body: string): Promise<Response> {
+  return fetch(`${server.url}/`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+}
+
+describe('npm run serve: the self-hosted endpoint', () => {
+  describe('with verification off (local tools)', () => {
+    let server: RunningServer;
+    beforeAll(async () => {
+      server = await startServer({
+        persistenceAdapter: new MemoryPersistenceAdapter(),
+        verify: false,
+        port: 0,
+      });
+    });
+    afterAll(async () => {
+      await server.close();
+    });
+
+    it('answers a valid envelope with the skill response', async () => {
+      const res = await post(server, launchBody());
+      expect(res.status).toBe(200);
+      const json = (await res.json()) as ResponseEnvelope;
+      expect(json.response.outputSpeech).toMatchObject({ type: 'SSML' });
+      expect(JSON.stringify(json)).toMatch(/Welcome to Calf Coach/);
+    });
+
+    it('refuses malformed JSON, a non-envelope and an oversized body with 4xx, and keeps serving', async () => {
+      expect((await post(server, '{not json')).status).toBe(400);
+      expect((await post(server, '{"hello": "world"}')).status).toBe(400);
+      expect((await post(server, JSON.stringify({ padding: 'x'.repeat(300_000) }))).status).toBe(413);
+      expect((await fetch(`${server.url}/health`)).status).toBe(200);
+      expect((await post(server, launchBody())).status).toBe(200);
+    });
+
+    it('has a health check', async () => {
+      const res = await fetch(`${server.url}/health`);
+      expect(await res.json()).toEqual({ status: 'ok' });
+    });
+  });
+
+  describe('with verification on (the default)', () => {
+    let server: RunningServer;
+    beforeAll(async () => {
+      server = await startServer({
+        persistenceAdapter: new MemoryPersistenceAdapter(),
+        verify: true,
+        port: 0,
+      });
+    });
+    afterAll(async () => {
+      await server.close();
+    });
+
+    it('rejects a request without a valid signature, and keeps serving', async () => {
+      const res = await post(server, launchBody());
+      expect(res.status).toBe(400);
+      expect(await res.text()).toMatch(/Request verification failed/);
+      const forged = await fetch(`${server.url}/`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          signaturecertchainurl: 'https://evil.example.com/echo.api/cert.pem',
+          'signature-256': 'Zm9yZ2Vk',
+        },
+        body: launchBody(),
+      });
+      expect(forged.status).toBe(400);
+      expect((await fetch(`${server.url}/health`)).status).toBe(200);
+    });
+  });
+
+  describe('with a skill ID configured', () => {
+    let server: RunningServer;
+    beforeAll(async () => {
+      server = await startServer({
+        persistenceAdapter: new MemoryPersistenceAdapter(),
+        verify: false,
+        skillId: LOCAL_SKILL_ID,
+        port: 0,
+      });
+    });
+    afterAll(async () => {
+      await server.close();
+    });
+
+    it('accepts its own skill and refuses another', async () => {
+      expect((await post(server, launchBody())).status).toBe(200);
+      expect((await post(server, launchBody('amzn1.ask.skill.someone-else'))).status).toBe(400);
+    });
+  });
+
+  it('starts with a warning when verification is off, and shuts down cleanly on SIGTERM', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'calf-coach-serve-'));
+    const child = spawn('npm', ['run', 'serve', '--silent', '--', '--port', '0', '--no-verify'], {
+      cwd: ROOT,
+      env: { ...process.env, CALF_COACH_DATA_DIR: dataDir },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        const timer = setTimeout(() => {
+          reject(new Error(`server did not start:\n${output}`));
+        }, 30_000);
+        const check = (): void => {
+          const found = /listening on (http:\/\/[\d.:]+)/.exec(output);
+          if (found?.[1]) {
+            clearTimeout(timer);
+            resolve(found[1]);
+          } else setTimeout(check, 50);
+        };
+        check();
+      });
+      expect(output).toMatch(/WARNING: request verification is OFF/);
+      expect((await fetch(`${url}/health`)).status).toBe(200);
+      const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+      expect(output).toMatch(/SIGTERM: shutting down/);
+    } finally {
+      child.kill('SIGKILL');
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
