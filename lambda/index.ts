@@ -1,11 +1,11 @@
-import { MemoryPersistenceAdapter } from './persistence/memory';
+import { configFromEnv, createPersistenceAdapter } from './persistence/from-config';
 import { skillBuilder } from './skill';
 
 /**
- * The Lambda entry point. Progress is kept in memory for the life of the container until a table is
- * configured (DynamoDB persistence is a separate piece of work).
+ * The Lambda entry point. With CALF_COACH_TABLE set, progress lives in DynamoDB (AWS_REGION, and
+ * DYNAMODB_ENDPOINT for a local server); without it, in memory for the life of the container.
  */
 export const handler = skillBuilder({
-  persistenceAdapter: new MemoryPersistenceAdapter(),
+  persistenceAdapter: createPersistenceAdapter(configFromEnv(process.env)),
   ...(process.env.CALF_COACH_SKILL_ID ? { skillId: process.env.CALF_COACH_SKILL_ID } : {}),
 }).lambda();

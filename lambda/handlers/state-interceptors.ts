@@ -7,7 +7,7 @@ import {
 import { errorMessage, log } from '../log';
 import { translatorFor } from '../speech/i18n';
 import { newSession, parseSession, type SessionState } from '../state/session';
-import { parseStored, storedFingerprint } from '../state/stored';
+import { mergeAfterFailedRead, parseStored, storedFingerprint, type StoredState } from '../state/stored';
 import { setTurn, turnOf } from './context';
 
 /** Session attribute that holds the whole conversation state. */
@@ -26,30 +26,45 @@ function localeOf(input: HandlerInput): string {
   }
 }
 
-/** Reads the stored state once per session; afterwards the session carries it. */
-async function loadStored(input: HandlerInput, nowMs: number): Promise<SessionState> {
+/** Reads the stored state; undefined (with one warning line) when the store cannot be reached. */
+async function readStored(input: HandlerInput): Promise<StoredState | undefined> {
   try {
     const raw: unknown = await input.attributesManager.getPersistentAttributes();
     const { state, problem } = parseStored(raw);
     if (problem) log.warn('stored-state-ignored', { problem });
-    return newSession(nowMs, state, storedFingerprint(state));
+    return state;
   } catch (error) {
     log.warn('persistence-read-failed', { error: errorMessage(error) });
-    return newSession(nowMs);
+    return undefined;
   }
+}
+
+/** The store is read once per session (and again only while an earlier read has failed). */
+async function loadState(input: HandlerInput, nowMs: number): Promise<SessionState> {
+  const attributes = input.requestEnvelope.session ? input.attributesManager.getSessionAttributes() : {};
+  const raw: unknown = attributes[SESSION_KEY];
+  const session = parseSession(raw, nowMs);
+  if (session && !session.storeUnread) return session;
+  if (!session && raw !== undefined)
+    log.warn('session-state-ignored', { reason: 'malformed session attributes' });
+  const stored = await readStored(input);
+  if (!session) {
+    return stored ? newSession(nowMs, stored) : { ...newSession(nowMs), storeUnread: true };
+  }
+  if (!stored) return session;
+  const { storeUnread: _recovered, ...rest } = session;
+  return {
+    ...rest,
+    stored: mergeAfterFailedRead(stored, session.stored),
+    storedJson: storedFingerprint(stored),
+  };
 }
 
 export const LoadStateInterceptor: RequestInterceptor = {
   async process(input) {
     const nowMs = requestTime(input);
     const locale = localeOf(input);
-    const attributes = input.requestEnvelope.session ? input.attributesManager.getSessionAttributes() : {};
-    const raw: unknown = attributes[SESSION_KEY];
-    let state = parseSession(raw, nowMs);
-    if (!state) {
-      if (raw !== undefined) log.warn('session-state-ignored', { reason: 'malformed session attributes' });
-      state = await loadStored(input, nowMs);
-    }
+    const state = await loadState(input, nowMs);
     setTurn(input, { state, ctx: { t: translatorFor(locale), locale, nowMs } });
   },
 };
@@ -67,7 +82,7 @@ export const SaveStateInterceptor: ResponseInterceptor = {
       return;
     }
     const storedJson = storedFingerprint(state.stored);
-    if (storedJson !== state.storedJson) {
+    if (storedJson !== state.storedJson && !state.storeUnread) {
       try {
         input.attributesManager.setPersistentAttributes({ ...state.stored });
         await input.attributesManager.savePersistentAttributes();

@@ -1,5 +1,5 @@
 import * as readline from 'node:readline';
-import { FilePersistenceAdapter } from '../persistence/file';
+import { configFromEnv, createPersistenceAdapter } from '../persistence/from-config';
 import { skillBuilder } from '../skill';
 import { VoiceConsole } from './console';
 import { progressFile } from './data-dir';
@@ -62,7 +62,9 @@ async function main(): Promise<void> {
   if (!availableLocales().includes(args.locale)) {
     throw new Error(`No interaction model for ${args.locale}. Available: ${availableLocales().join(', ')}`);
   }
-  const skill = skillBuilder({ persistenceAdapter: new FilePersistenceAdapter(progressFile()) }).create();
+  const skill = skillBuilder({
+    persistenceAdapter: createPersistenceAdapter(configFromEnv(process.env, progressFile())),
+  }).create();
   const simulator = new Simulator(
     skill,
     new Resolver(loadModel(args.locale)),

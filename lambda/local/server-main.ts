@@ -1,4 +1,4 @@
-import { FilePersistenceAdapter } from '../persistence/file';
+import { configFromEnv, createPersistenceAdapter } from '../persistence/from-config';
 import { progressFile } from './data-dir';
 import { startServer } from './server';
 
@@ -44,7 +44,7 @@ async function main(): Promise<void> {
   }
   const server = await startServer({
     ...args,
-    persistenceAdapter: new FilePersistenceAdapter(progressFile()),
+    persistenceAdapter: createPersistenceAdapter(configFromEnv(process.env, progressFile())),
   });
   console.log(`Calf Coach is listening on ${server.url} (POST / for Alexa, GET /health)`);
   if (!args.skillId)

@@ -56,6 +56,8 @@ export interface SessionState {
   /** The persisted state, read once per session, and the JSON last written (to skip needless writes). */
   readonly stored: StoredState;
   readonly storedJson: string;
+  /** The store could not be read this session: nothing is written until a read succeeds. */
+  readonly storeUnread?: boolean;
 }
 
 export const NO_SCREENING: Screening = { short: false, full: false, skipTouch: false };
@@ -154,6 +156,7 @@ export function parseSession(raw: unknown, nowMs: number): SessionState | undefi
     ...(pending ? { pending } : {}),
     eased: raw.eased === true,
     clockWarned: raw.clockWarned === true,
+    ...(raw.storeUnread === true ? { storeUnread: true } : {}),
     ...(typeof raw.lastSpeech === 'string' ? { lastSpeech: raw.lastSpeech } : {}),
     ...(typeof raw.lastReprompt === 'string' ? { lastReprompt: raw.lastReprompt } : {}),
   };

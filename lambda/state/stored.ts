@@ -67,15 +67,40 @@ function parsePreferences(value: unknown): Preferences {
 
 export type ParseResult = { readonly state: StoredState; readonly problem?: string };
 
+/** Turns stored state of one schema version into the next; keyed by the version it upgrades from. */
+export type Migration = (raw: Record<string, unknown>) => Record<string, unknown>;
+
+/** The migration path: when version 2 comes, `1: (v1) => v2` goes here and old items upgrade on read. */
+export const MIGRATIONS: Readonly<Record<number, Migration>> = {};
+
+function migrate(
+  raw: Record<string, unknown>,
+  migrations: Readonly<Record<number, Migration>>,
+): Record<string, unknown> {
+  let current = raw;
+  for (;;) {
+    const version = current.schemaVersion;
+    if (typeof version !== 'number' || version >= STORED_SCHEMA_VERSION) return current;
+    const step = migrations[version];
+    if (!step) return current;
+    current = step(current);
+  }
+}
+
 /**
  * Reads stored attributes defensively: whitelisted fields only. Unknown versions and corrupt data
  * count as no progress, with a problem to log; a future version 2 migrates here.
  */
-export function parseStored(raw: unknown): ParseResult {
+export function parseStored(
+  raw: unknown,
+  migrations: Readonly<Record<number, Migration>> = MIGRATIONS,
+): ParseResult {
   if (raw === undefined || raw === null || (isRecord(raw) && Object.keys(raw).length === 0)) {
     return { state: EMPTY_STORED };
   }
   if (!isRecord(raw)) return { state: EMPTY_STORED, problem: 'stored state is not an object' };
+  raw = migrate(raw, migrations);
+  if (!isRecord(raw)) return { state: EMPTY_STORED, problem: 'migration did not give an object' };
   if (raw.schemaVersion !== STORED_SCHEMA_VERSION) {
     return {
       state: EMPTY_STORED,
@@ -104,4 +129,21 @@ export function storedFingerprint(state: StoredState): string {
         )
       : value;
   return JSON.stringify(sort(state));
+}
+
+/**
+ * After a failed read, a session runs on defaults. When the store answers again, its state is the
+ * base, and what this session set on top of the defaults (a place in a routine, preferences) wins.
+ */
+export function mergeAfterFailedRead(fromStore: StoredState, fromSession: StoredState): StoredState {
+  const changedPrefs =
+    storedFingerprint({ ...EMPTY_STORED, preferences: fromSession.preferences }) !==
+    storedFingerprint(EMPTY_STORED);
+  const progress = fromSession.progress ?? fromStore.progress;
+  return {
+    schemaVersion: STORED_SCHEMA_VERSION,
+    preferences: changedPrefs ? fromSession.preferences : fromStore.preferences,
+    welcomed: fromStore.welcomed || fromSession.welcomed,
+    ...(progress ? { progress } : {}),
+  };
 }

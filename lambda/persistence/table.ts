@@ -1,0 +1,22 @@
+/**
+ * The DynamoDB table layout, shared by the adapter, the tests' table set-up and the deploy template:
+ * one item per Alexa user, partition key `id` (the user id), the stored state in the map `attributes`.
+ */
+export const PARTITION_KEY = 'id';
+export const ATTRIBUTES = 'attributes';
+
+export interface TableDefinition {
+  readonly TableName: string;
+  readonly AttributeDefinitions: { AttributeName: string; AttributeType: 'S' }[];
+  readonly KeySchema: { AttributeName: string; KeyType: 'HASH' }[];
+  readonly BillingMode: 'PAY_PER_REQUEST';
+}
+
+export function tableDefinition(tableName: string): TableDefinition {
+  return {
+    TableName: tableName,
+    AttributeDefinitions: [{ AttributeName: PARTITION_KEY, AttributeType: 'S' }],
+    KeySchema: [{ AttributeName: PARTITION_KEY, KeyType: 'HASH' }],
+    BillingMode: 'PAY_PER_REQUEST',
+  };
+}

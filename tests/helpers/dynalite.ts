@@ -1,0 +1,146 @@
+import { CreateTableCommand, DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import dynalite from 'dynalite';
+import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { DynamoDbPersistenceAdapter } from '../../lambda/persistence/dynamodb';
+import { tableDefinition } from '../../lambda/persistence/table';
+
+function listen(server: Server): Promise<string> {
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => {
+      resolve(`http://127.0.0.1:${String((server.address() as AddressInfo).port)}`);
+    });
+  });
+}
+
+function close(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => {
+      resolve();
+    });
+    server.closeAllConnections();
+  });
+}
+
+export interface LocalDynamo {
+  readonly endpoint: string;
+  close(): Promise<void>;
+}
+
+/** A real DynamoDB-compatible server (dynalite, in memory) on an ephemeral loopback port. */
+export async function startDynalite(): Promise<LocalDynamo> {
+  const server = dynalite({ createTableMs: 0, deleteTableMs: 0 });
+  const endpoint = await listen(server);
+  return { endpoint, close: () => close(server) };
+}
+
+const local = { region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } };
+
+/** Creates the table exactly as the adapter and the deploy template define it. */
+export async function createTable(endpoint: string, tableName: string): Promise<void> {
+  const client = new DynamoDBClient({ ...local, endpoint });
+  await client.send(new CreateTableCommand(tableDefinition(tableName)));
+  client.destroy();
+}
+
+export async function scanTable(endpoint: string, tableName: string): Promise<Record<string, unknown>[]> {
+  const client = new DynamoDBClient({ ...local, endpoint });
+  const result = await client.send(new ScanCommand({ TableName: tableName }));
+  client.destroy();
+  return (result.Items ?? []).map((item) => unmarshall(item));
+}
+
+/** The DynamoDB adapter against a local endpoint, counting the commands it sends. */
+export function countingAdapter(
+  endpoint: string,
+  tableName: string,
+  timeoutMs?: number,
+): {
+  adapter: DynamoDbPersistenceAdapter;
+  calls: Record<string, number>;
+} {
+  const adapter = new DynamoDbPersistenceAdapter({
+    tableName,
+    endpoint,
+    region: 'us-east-1',
+    ...(timeoutMs ? { timeoutMs } : {}),
+  });
+  const calls: Record<string, number> = {};
+  adapter.client.middlewareStack.add(
+    (next, context) => (args) => {
+      const name = context.commandName ?? 'unknown';
+      calls[name] = (calls[name] ?? 0) + 1;
+      return next(args);
+    },
+    { step: 'initialize', name: 'countCalls' },
+  );
+  return { adapter, calls };
+}
+
+export type FaultMode = 'pass' | 'throttle' | 'slow' | 'error';
+
+/**
+ * A real HTTP hop in front of dynalite that can fail on demand: throttling answers, a server that
+ * stops answering, or server errors. Faults a test cannot cause against the real server otherwise.
+ */
+export class FaultyProxy {
+  mode: FaultMode = 'pass';
+  private server: Server | undefined;
+  private slowResponses: ServerResponse[] = [];
+
+  constructor(private readonly target: string) {}
+
+  async start(): Promise<string> {
+    this.server = createServer((req, res) => {
+      this.handle(req, res);
+    });
+    return listen(this.server);
+  }
+
+  private handle(req: IncomingMessage, res: ServerResponse): void {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      if (this.mode === 'slow') {
+        this.slowResponses.push(res);
+        return;
+      }
+      if (this.mode === 'throttle' || this.mode === 'error') {
+        const throttled = this.mode === 'throttle';
+        res.writeHead(throttled ? 400 : 500, { 'content-type': 'application/x-amz-json-1.0' });
+        res.end(
+          JSON.stringify({
+            __type: throttled
+              ? 'com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException'
+              : 'com.amazonaws.dynamodb.v20120810#InternalServerError',
+            message: throttled ? 'Rate of requests exceeds the allowed throughput.' : 'Internal error',
+          }),
+        );
+        return;
+      }
+      const url = new URL(this.target);
+      const forward = request(
+        { host: url.hostname, port: url.port, path: req.url, method: req.method, headers: req.headers },
+        (upstream) => {
+          res.writeHead(upstream.statusCode ?? 500, upstream.headers);
+          upstream.pipe(res);
+        },
+      );
+      forward.end(Buffer.concat(chunks));
+    });
+  }
+
+  async close(): Promise<void> {
+    for (const res of this.slowResponses) res.destroy();
+    if (this.server) await close(this.server);
+  }
+}
+
+/** A loopback port with nothing listening on it. */
+export async function closedPortEndpoint(): Promise<string> {
+  const server = createServer();
+  const endpoint = await listen(server);
+  await close(server);
+  return endpoint;
+}
