@@ -67,7 +67,7 @@ async function main(): Promise<void> {
   }).create();
   const simulator = new Simulator(
     skill,
-    new Resolver(loadModel(args.locale)),
+    new Resolver(loadModel(args.locale), args.locale),
     localDevice({ locale: args.locale }),
   );
   const out = process.stdout;

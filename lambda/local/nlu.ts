@@ -46,123 +46,238 @@ export type Understood =
   | { readonly kind: 'launch' }
   | { readonly kind: 'intent'; readonly intent: IntentMatch; readonly invokedSkill: boolean };
 
-/** The phrases Alexa's built-in intents understand without samples (a representative set). */
-export const BUILT_IN_PHRASES: Readonly<Record<string, readonly string[]>> = {
-  'AMAZON.YesIntent': [
-    'yes',
-    'yeah',
-    'yep',
-    'yup',
-    'sure',
-    'ok',
-    'okay',
-    'yes please',
-    'of course',
-    'correct',
-    'i do',
-    'it is',
-    'i am',
-    'alright',
-    'go ahead',
-    'yes it is',
-    'yes i do',
-    'yes i am',
-    'uh huh',
-  ],
-  'AMAZON.NoIntent': [
-    'no',
-    'nope',
-    'nah',
-    'no thanks',
-    'no thank you',
-    'not really',
-    "i don't",
-    "it isn't",
-    'not at all',
-    "no it isn't",
-    "no i don't",
-    "no i'm not",
-    "i'm not",
-    "no it's not",
-    'negative',
-  ],
-  'AMAZON.HelpIntent': [
-    'help',
-    'help me',
-    'what can i say',
-    'what do i do',
-    'i need help',
-    'how does this work',
-  ],
-  'AMAZON.StopIntent': [
-    'stop',
-    'stop it',
-    'quit',
-    'exit',
-    'stop talking',
-    "that's enough",
-    "i'm done",
-    'end',
-    'goodbye',
-    'bye',
-  ],
-  'AMAZON.CancelIntent': ['cancel', 'never mind', 'forget it', 'cancel that'],
-  'AMAZON.NextIntent': [
-    'next',
-    'next step',
-    'next one',
-    'skip',
-    'skip this',
-    'go on',
-    'move on',
-    'keep going',
-    "what's next",
-    'ready',
-    "i'm ready",
-    'done',
-    'okay next',
-  ],
-  'AMAZON.PreviousIntent': [
-    'previous',
-    'go back',
-    'back',
-    'previous step',
-    'last step',
-    'the one before',
-    'go back one',
-  ],
-  'AMAZON.RepeatIntent': [
-    'repeat',
-    'say that again',
-    'again',
-    'repeat that',
-    'what did you say',
-    'one more time',
-    'pardon',
-    'can you repeat that',
-    'repeat the step',
-  ],
-  'AMAZON.StartOverIntent': [
-    'start over',
-    'start again',
-    'restart',
-    'from the beginning',
-    'begin again',
-    'start from the top',
-  ],
-  'AMAZON.PauseIntent': ['pause', 'pause it', 'hold on', 'wait', 'pause the routine', 'take a break'],
-  'AMAZON.ResumeIntent': ['resume', 'continue', 'unpause'],
-  'AMAZON.NavigateHomeIntent': ['go home', 'home', 'main menu', 'menu', 'back to the menu'],
+type Phrasebook = Readonly<Record<string, readonly string[]>>;
+
+/** The phrases Alexa's built-in intents understand without samples, per language (a representative set). */
+export const BUILT_IN_PHRASES: Readonly<Record<string, Phrasebook>> = {
+  en: {
+    'AMAZON.YesIntent': [
+      'yes',
+      'yeah',
+      'yep',
+      'yup',
+      'sure',
+      'ok',
+      'okay',
+      'yes please',
+      'of course',
+      'correct',
+      'i do',
+      'it is',
+      'i am',
+      'alright',
+      'go ahead',
+      'yes it is',
+      'yes i do',
+      'yes i am',
+      'uh huh',
+    ],
+    'AMAZON.NoIntent': [
+      'no',
+      'nope',
+      'nah',
+      'no thanks',
+      'no thank you',
+      'not really',
+      "i don't",
+      "it isn't",
+      'not at all',
+      "no it isn't",
+      "no i don't",
+      "no i'm not",
+      "i'm not",
+      "no it's not",
+      'negative',
+    ],
+    'AMAZON.HelpIntent': [
+      'help',
+      'help me',
+      'what can i say',
+      'what do i do',
+      'i need help',
+      'how does this work',
+    ],
+    'AMAZON.StopIntent': [
+      'stop',
+      'stop it',
+      'quit',
+      'exit',
+      'stop talking',
+      "that's enough",
+      "i'm done",
+      'end',
+      'goodbye',
+      'bye',
+    ],
+    'AMAZON.CancelIntent': ['cancel', 'never mind', 'forget it', 'cancel that'],
+    'AMAZON.NextIntent': [
+      'next',
+      'next step',
+      'next one',
+      'skip',
+      'skip this',
+      'go on',
+      'move on',
+      'keep going',
+      "what's next",
+      'ready',
+      "i'm ready",
+      'done',
+      'okay next',
+    ],
+    'AMAZON.PreviousIntent': [
+      'previous',
+      'go back',
+      'back',
+      'previous step',
+      'last step',
+      'the one before',
+      'go back one',
+    ],
+    'AMAZON.RepeatIntent': [
+      'repeat',
+      'say that again',
+      'again',
+      'repeat that',
+      'what did you say',
+      'one more time',
+      'pardon',
+      'can you repeat that',
+      'repeat the step',
+    ],
+    'AMAZON.StartOverIntent': [
+      'start over',
+      'start again',
+      'restart',
+      'from the beginning',
+      'begin again',
+      'start from the top',
+    ],
+    'AMAZON.PauseIntent': ['pause', 'pause it', 'hold on', 'wait', 'pause the routine', 'take a break'],
+    'AMAZON.ResumeIntent': ['resume', 'continue', 'unpause'],
+    'AMAZON.NavigateHomeIntent': ['go home', 'home', 'main menu', 'menu', 'back to the menu'],
+  },
+  de: {
+    'AMAZON.YesIntent': [
+      'ja',
+      'jawohl',
+      'genau',
+      'klar',
+      'gerne',
+      'ja bitte',
+      'richtig',
+      'stimmt',
+      'ja habe ich',
+      'ja ist es',
+      'okay',
+    ],
+    'AMAZON.NoIntent': [
+      'nein',
+      'nee',
+      'nö',
+      'nein danke',
+      'auf keinen fall',
+      'habe ich nicht',
+      'nein habe ich nicht',
+      'nein ist es nicht',
+      'gar nicht',
+      'nicht wirklich',
+    ],
+    'AMAZON.HelpIntent': ['hilfe', 'hilf mir', 'was kann ich sagen', 'wie funktioniert das'],
+    'AMAZON.StopIntent': ['stopp', 'stop', 'aufhören', 'beenden', 'hör auf', 'schluss', 'ende', 'tschüss'],
+    'AMAZON.CancelIntent': ['abbrechen', 'vergiss es', 'egal'],
+    'AMAZON.NextIntent': [
+      'weiter',
+      'nächster schritt',
+      'nächste',
+      'überspringen',
+      'fertig',
+      'bin fertig',
+      'los',
+    ],
+    'AMAZON.PreviousIntent': ['zurück', 'vorheriger schritt', 'geh zurück', 'der schritt davor'],
+    'AMAZON.RepeatIntent': [
+      'wiederholen',
+      'wiederhole',
+      'nochmal',
+      'noch einmal',
+      'sag das nochmal',
+      'wie bitte',
+    ],
+    'AMAZON.StartOverIntent': ['von vorne', 'neu anfangen', 'nochmal von vorne', 'von anfang an'],
+    'AMAZON.PauseIntent': ['pause', 'pausieren', 'warte', 'moment', 'kurz warten'],
+    'AMAZON.ResumeIntent': ['fortsetzen', 'weitermachen', 'mach weiter'],
+    'AMAZON.NavigateHomeIntent': ['startseite', 'hauptmenü', 'menü', 'zum menü'],
+  },
+  es: {
+    'AMAZON.YesIntent': [
+      'sí',
+      'claro',
+      'vale',
+      'de acuerdo',
+      'por supuesto',
+      'sí por favor',
+      'correcto',
+      'sí tengo',
+      'sí es',
+      'eso es',
+    ],
+    'AMAZON.NoIntent': ['no', 'no gracias', 'para nada', 'no tengo', 'no es', 'tampoco', 'nada', 'no no'],
+    'AMAZON.HelpIntent': ['ayuda', 'ayúdame', 'qué puedo decir', 'cómo funciona'],
+    'AMAZON.StopIntent': ['para', 'parar', 'detente', 'basta', 'salir', 'termina', 'adiós', 'alto'],
+    'AMAZON.CancelIntent': ['cancela', 'cancelar', 'olvídalo', 'déjalo'],
+    'AMAZON.NextIntent': [
+      'siguiente',
+      'el siguiente',
+      'próximo paso',
+      'sigue',
+      'adelante',
+      'salta',
+      'listo',
+      'ya está',
+    ],
+    'AMAZON.PreviousIntent': ['atrás', 'anterior', 'paso anterior', 'vuelve atrás', 'regresa'],
+    'AMAZON.RepeatIntent': ['repite', 'repítelo', 'otra vez', 'de nuevo', 'qué dijiste', 'cómo'],
+    'AMAZON.StartOverIntent': ['empieza de nuevo', 'desde el principio', 'volver a empezar', 'reinicia'],
+    'AMAZON.PauseIntent': ['pausa', 'pausar', 'espera', 'un momento'],
+    'AMAZON.ResumeIntent': ['continúa', 'continuar', 'reanuda', 'reanudar', 'seguir'],
+    'AMAZON.NavigateHomeIntent': ['inicio', 'menú', 'menú principal', 'ir al inicio'],
+  },
 };
 
-const LAUNCH_VERBS = ['open', 'launch', 'start', 'begin', 'load', 'run', 'use', 'play'];
-const ASK_VERBS = ['ask', 'tell'];
-const CONNECTORS = ['to', 'for', 'about', 'that', 'if', 'whether', 'and'];
+interface InvocationWords {
+  readonly launch: readonly string[];
+  readonly ask: readonly string[];
+  readonly connectors: readonly string[];
+}
 
-/** Lowercase, apostrophes dropped, other punctuation and control characters as spaces. */
+/** How people invoke a skill in each language: "open calf coach", "ask calf coach for …". */
+const INVOCATION: Readonly<Record<string, InvocationWords>> = {
+  en: {
+    launch: ['open', 'launch', 'start', 'begin', 'load', 'run', 'use', 'play'],
+    ask: ['ask', 'tell'],
+    connectors: ['to', 'for', 'about', 'that', 'if', 'whether', 'and'],
+  },
+  de: {
+    launch: ['öffne', 'öffnen', 'starte', 'starten', 'start', 'beginne'],
+    ask: ['frag', 'frage', 'sag', 'sage', 'bitte'],
+    connectors: ['nach', 'um', 'ob', 'dass', 'wegen', 'bei', 'zu', 'und'],
+  },
+  es: {
+    launch: ['abre', 'abrir', 'inicia', 'empieza', 'comienza', 'usa'],
+    ask: ['pide a', 'pídele a', 'pregunta a', 'pregúntale a', 'dile a'],
+    connectors: ['que', 'por', 'para', 'sobre', 'si', 'y'],
+  },
+};
+
+const languageOf = (locale: string): string => locale.split('-')[0] ?? 'en';
+
+/** Lowercase, accents and apostrophes dropped, other punctuation and control characters as spaces. */
 export function normalise(text: string): string {
   return text
     .toLowerCase()
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
     .replace(/[\u2018\u2019']/g, '')
     .replace(/[^\p{L}\p{N}{}]+/gu, ' ')
     .trim();
@@ -185,15 +300,19 @@ export class Resolver {
   private readonly intentSlots = new Map<string, readonly ModelSlot[]>();
   private readonly invocation: string;
   private readonly hasFallback: boolean;
+  private readonly words: InvocationWords;
 
-  constructor(model: InteractionModel) {
+  constructor(model: InteractionModel, locale = 'en-US') {
+    const lang = languageOf(locale);
+    const builtIns = BUILT_IN_PHRASES[lang] ?? BUILT_IN_PHRASES.en ?? {};
+    this.words = INVOCATION[lang] ?? INVOCATION.en ?? { launch: [], ask: [], connectors: [] };
     const language = model.interactionModel.languageModel;
     this.invocation = normalise(language.invocationName);
     for (const type of language.types ?? []) this.slotTypes.set(type.name, type);
     this.hasFallback = language.intents.some((intent) => intent.name === 'AMAZON.FallbackIntent');
     for (const intent of language.intents) {
       this.intentSlots.set(intent.name, intent.slots ?? []);
-      const phrases = [...(intent.samples ?? []), ...(BUILT_IN_PHRASES[intent.name] ?? [])];
+      const phrases = [...(intent.samples ?? []), ...(builtIns[intent.name] ?? [])];
       for (const phrase of phrases) this.samples.push(this.compile(intent.name, phrase));
     }
   }
@@ -263,13 +382,16 @@ export class Resolver {
   understand(text: string): Understood {
     let words = normalise(text);
     if (words.startsWith('alexa ')) words = words.slice('alexa '.length);
-    const verbs = [...LAUNCH_VERBS, ...ASK_VERBS].map(escapeRegex).join('|');
+    const verbs = [...this.words.launch, ...this.words.ask]
+      .map((verb) => escapeRegex(normalise(verb)))
+      .join('|');
     const invoked = new RegExp(`^(${verbs}) ${escapeRegex(this.invocation)}(?: (.*))?$`).exec(words);
     if (invoked) {
       const rest = invoked[2]?.trim() ?? '';
       if (rest === '') return { kind: 'launch' };
       const [first, ...others] = rest.split(' ');
-      const withoutConnector = first && CONNECTORS.includes(first) ? others.join(' ') : rest;
+      const connectors = this.words.connectors.map(normalise);
+      const withoutConnector = first && connectors.includes(first) ? others.join(' ') : rest;
       const direct = this.resolveIntent(rest);
       const intent = direct.name === 'AMAZON.FallbackIntent' ? this.resolveIntent(withoutConnector) : direct;
       return { kind: 'intent', intent, invokedSkill: true };

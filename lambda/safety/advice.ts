@@ -1,18 +1,33 @@
 import { say, type Part, type Speech } from '../speech/ssml';
 import type { Translate } from '../speech/translate';
 import type { FlagLevel, FlagReason } from './questions';
-import { numbersFor } from './numbers';
+import { numbersFor, type LocaleNumbers } from './numbers';
 
 const MARK = '\u0000';
 
-/** Splits a translated sentence around its {{number}} so the number is spoken digit by digit. */
-function sentenceWithNumber(t: Translate, key: string, number: string, slow = false): Part[] {
-  const [before = '', after = ''] = t(key, { number: MARK }).split(MARK);
+/**
+ * A translated sentence whose {{number}} placeholders (number, ambulance) are spoken digit by digit:
+ * the sentence is split around them, so translations can put the numbers anywhere.
+ */
+function sentenceWithNumbers(
+  t: Translate,
+  key: string,
+  numbers: Readonly<Record<string, string>>,
+  slow = false,
+): Part[] {
+  const marks = Object.fromEntries(Object.keys(numbers).map((name) => [name, `${MARK}${name}${MARK}`]));
+  const pieces = t(key, marks).split(MARK);
   const parts: Part[] = [];
-  if (before.trim()) parts.push(say(before.trim()));
-  parts.push({ digits: number, slow });
-  if (after.trim()) parts.push(say(after.trim()));
+  pieces.forEach((piece, i) => {
+    const number = numbers[piece];
+    if (i % 2 === 1 && number !== undefined) parts.push({ digits: number, slow });
+    else if (piece.trim()) parts.push(say(piece.trim()));
+  });
   return parts;
+}
+
+function emergencyNumbers(numbers: LocaleNumbers): Record<string, string> {
+  return { number: numbers.emergency, ...(numbers.ambulance ? { ambulance: numbers.ambulance } : {}) };
 }
 
 /** "Call 911 now…" with the number said twice, slowly, as digits; never implies the skill calls. */
@@ -20,20 +35,24 @@ function callNow(locale: string, t: Translate): Part[] {
   const numbers = numbersFor(locale);
   if (!numbers) return [say(t('flag.callLocal'))];
   return [
-    ...sentenceWithNumber(t, 'flag.call', numbers.emergency),
-    ...sentenceWithNumber(t, 'flag.numberAgain', numbers.emergency, true),
+    ...sentenceWithNumbers(t, 'flag.call', emergencyNumbers(numbers)),
+    ...sentenceWithNumbers(t, 'flag.numberAgain', emergencyNumbers(numbers), true),
   ];
 }
 
 /** Where to get seen today, with the advice line where the locale has a verified one. */
 function seenToday(locale: string, t: Translate): Part[] {
   const advice = numbersFor(locale)?.advice;
-  return advice ? sentenceWithNumber(t, 'flag.seenTodayWithNumber', advice) : [say(t('flag.seenToday'))];
+  return advice
+    ? sentenceWithNumbers(t, 'flag.seenTodayWithNumber', { number: advice })
+    : [say(t('flag.seenToday'))];
 }
 
 function ifWorse(locale: string, t: Translate): Part[] {
   const numbers = numbersFor(locale);
-  return numbers ? sentenceWithNumber(t, 'flag.ifWorse', numbers.emergency) : [say(t('flag.ifWorseLocal'))];
+  return numbers
+    ? sentenceWithNumbers(t, 'flag.ifWorse', emergencyNumbers(numbers))
+    : [say(t('flag.ifWorseLocal'))];
 }
 
 /** The spoken answer to a red flag: facts §5(a) emergency or §5(b) urgent, by the locale's numbers. */

@@ -1,6 +1,8 @@
 /** Emergency and advice numbers by locale, from facts §6. No entry: say "your local emergency number". */
 export interface LocaleNumbers {
   readonly emergency: string;
+  /** A separate ambulance number said alongside the emergency one (en-IN: 112, or 108). */
+  readonly ambulance?: string;
   /** A verified non-emergency advice line, where the locale has one. */
   readonly advice?: string;
 }
@@ -8,13 +10,16 @@ export interface LocaleNumbers {
 const NUMBERS: Readonly<Record<string, LocaleNumbers>> = {
   'en-US': { emergency: '911' },
   'es-US': { emergency: '911' },
+  // 811 is not verified for every province (facts §6), so en-CA gets no advice line.
   'en-CA': { emergency: '911' },
   'en-GB': { emergency: '999', advice: '111' },
   'en-AU': { emergency: '000', advice: '1800022222' },
-  'en-IN': { emergency: '112' },
+  'en-IN': { emergency: '112', ambulance: '108' },
   'de-DE': { emergency: '112', advice: '116117' },
 };
 
 export function numbersFor(locale: string): LocaleNumbers | undefined {
   return NUMBERS[locale];
 }
+
+export const LOCALES_WITH_NUMBERS: readonly string[] = Object.keys(NUMBERS);

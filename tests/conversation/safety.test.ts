@@ -210,8 +210,8 @@ describe('trouble reported at any point', () => {
 
 describe('emergency numbers by locale', () => {
   it.each([
-    ['en-GB', /Call 9 9 9 now/, /See your doctor today, or call 1 1 1\./],
-    ['en-AU', /Call 0 0 0 now/, /call 1 8 0 0 0 2 2 2 2 2/],
+    ['en-GB', /Call 9 9 9 now/, /Call your GP today, or call 1 1 1\./],
+    ['en-AU', /Call 0 0 0 now/, /call healthdirect on 1 8 0 0 0 2 2 2 2 2/],
     ['en-CA', /Call 9 1 1 now/, /Go to urgent care/],
     ['fr-FR', /Call your local emergency number now/, /call your local emergency number straight away/],
   ])('%s', async (locale, emergency, urgent) => {

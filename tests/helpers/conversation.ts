@@ -35,7 +35,8 @@ export class Conversation {
     this.now = (options.start ?? new Date('2026-11-25T02:30:00Z')).getTime();
     const device = localDevice(options.device);
     const skill = skillBuilder({ persistenceAdapter: this.adapter }).create();
-    const resolver = new Resolver(loadModel(options.modelLocale ?? device.locale));
+    const modelLocale = options.modelLocale ?? device.locale;
+    const resolver = new Resolver(loadModel(modelLocale), modelLocale);
     this.simulator = new Simulator(
       skill,
       resolver,

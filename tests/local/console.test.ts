@@ -73,7 +73,20 @@ describe('npm start: the voice console', () => {
   it('an unknown locale or option is refused with a clear message', () => {
     const run = npmStart('open calf coach', dataDir, ['--locale', 'xx-XX']);
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/No interaction model for xx-XX\. Available: en-US/);
+    expect(run.stderr).toMatch(
+      /No interaction model for xx-XX\. Available: de-DE, en-AU, en-CA, en-GB, en-IN, en-US, es-US/,
+    );
+  });
+
+  it('--locale picks the model and the language', () => {
+    const run = npmStart('frag calf coach nach hilfe bei einem krampf\nja', dataDir, [
+      '--fast',
+      '--locale',
+      'de-DE',
+    ]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('Alexa: Ich bin da.');
+    expect(run.stdout).toMatch(/Rufen Sie jetzt mit Ihrem Telefon die 1 1 2 an/);
   });
 
   it('--help explains the commands', () => {

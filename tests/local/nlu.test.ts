@@ -1,9 +1,8 @@
 import { BUILT_IN_PHRASES, normalise, Resolver } from '../../lambda/local/nlu';
+import { availableLocales } from '../../lambda/local/models';
 import { loadModel } from '../helpers/model';
 
-const model = loadModel('en-US');
-const language = model.interactionModel.languageModel;
-const resolver = new Resolver(model);
+const LOCALES = ['de-DE', 'en-AU', 'en-CA', 'en-GB', 'en-IN', 'en-US', 'es-US'];
 
 /** The built-in intents the design note's navigation table needs. */
 const NAVIGATION = [
@@ -22,39 +21,60 @@ const NAVIGATION = [
   'AMAZON.NoIntent',
 ];
 
-describe('the en-US interaction model', () => {
+const CUSTOM = [
+  'AfterRunIntent',
+  'BedtimeIntent',
+  'ChestPainIntent',
+  'CrampReliefIntent',
+  'InjuryPopIntent',
+  'PainWorseIntent',
+  'ResumeRoutineIntent',
+  'SetPreferenceIntent',
+  'SwollenCalfIntent',
+  'TellMeMoreIntent',
+];
+
+const shape = (locale: string): string => {
+  const language = loadModel(locale).interactionModel.languageModel;
+  return JSON.stringify({
+    intents: language.intents
+      .map((i) => ({ name: i.name, slots: i.slots ?? [] }))
+      .sort((a, b) => a.name.localeCompare(b.name)),
+    types: (language.types ?? []).map((t) => ({ name: t.name, ids: t.values.map((v) => v.id).sort() })),
+  });
+};
+
+it('has exactly the project locales', () => {
+  expect(availableLocales()).toEqual(LOCALES);
+});
+
+describe.each(LOCALES)('the %s interaction model', (locale) => {
+  const model = loadModel(locale);
+  const language = model.interactionModel.languageModel;
+  const builtIns = BUILT_IN_PHRASES[locale.split('-')[0] ?? 'en'] ?? {};
+
   it('has the invocation name "calf coach"', () => {
     expect(language.invocationName).toBe('calf coach');
   });
 
-  it('declares every built-in intent of the navigation table', () => {
+  it('declares the same intents and slot types as en-US, with every navigation built-in', () => {
+    expect(shape(locale)).toBe(shape('en-US'));
     const names = language.intents.map((intent) => intent.name);
     for (const name of NAVIGATION) expect(names).toContain(name);
+    expect(names.filter((n) => !n.startsWith('AMAZON.')).sort()).toEqual(CUSTOM);
   });
 
   it('gives every custom intent at least 15 samples', () => {
-    const custom = language.intents.filter((intent) => !intent.name.startsWith('AMAZON.'));
-    expect(custom.map((i) => i.name).sort()).toEqual(
-      [
-        'AfterRunIntent',
-        'BedtimeIntent',
-        'ChestPainIntent',
-        'CrampReliefIntent',
-        'InjuryPopIntent',
-        'PainWorseIntent',
-        'ResumeRoutineIntent',
-        'SetPreferenceIntent',
-        'SwollenCalfIntent',
-        'TellMeMoreIntent',
-      ].sort(),
-    );
-    for (const intent of custom) expect(intent.samples?.length ?? 0).toBeGreaterThanOrEqual(15);
+    for (const intent of language.intents.filter((i) => !i.name.startsWith('AMAZON.'))) {
+      expect([intent.name, intent.samples?.length ?? 0]).toEqual([intent.name, expect.any(Number)]);
+      expect(intent.samples?.length ?? 0).toBeGreaterThanOrEqual(15);
+    }
   });
 
   it('claims no sample for two intents, and no sample shadows a built-in phrase', () => {
     const owner = new Map<string, string>();
     for (const intent of language.intents) {
-      for (const sample of [...(intent.samples ?? []), ...(BUILT_IN_PHRASES[intent.name] ?? [])]) {
+      for (const sample of [...(intent.samples ?? []), ...(builtIns[intent.name] ?? [])]) {
         const key = normalise(sample);
         expect([key, owner.get(key) ?? intent.name]).toEqual([key, intent.name]);
         owner.set(key, intent.name);
@@ -69,7 +89,7 @@ describe('the en-US interaction model', () => {
       for (const slot of intent.slots ?? [])
         expect(types.has(slot.type) || slot.type.startsWith('AMAZON.')).toBe(true);
       for (const sample of intent.samples ?? []) {
-        expect(sample).toMatch(/^[a-z' {}.]+$/);
+        expect(sample).toMatch(/^[\p{Ll}' {}.]+$/u);
         for (const [, name] of sample.matchAll(/\{(\w+)\}/g)) expect(slots.has(name ?? '')).toBe(true);
       }
     }
@@ -77,6 +97,8 @@ describe('the en-US interaction model', () => {
 });
 
 describe('the resolver', () => {
+  const resolver = new Resolver(loadModel('en-US'));
+
   it('launches on "open calf coach", with or without the wake word and punctuation', () => {
     expect(resolver.understand('open calf coach')).toEqual({ kind: 'launch' });
     expect(resolver.understand('Alexa, open Calf Coach!')).toEqual({ kind: 'launch' });
@@ -129,5 +151,26 @@ describe('the resolver', () => {
     ['nope', 'AMAZON.NoIntent'],
   ])('"%s" → %s', (words, intent) => {
     expect(resolver.resolveIntent(words).name).toBe(intent);
+  });
+
+  it.each([
+    ['de-DE', 'Alexa, frag Calf Coach nach Hilfe bei einem Krampf', 'CrampReliefIntent'],
+    ['de-DE', 'öffne calf coach und ich habe einen wadenkrampf', 'CrampReliefIntent'],
+    ['es-US', 'Alexa, pide a Calf Coach ayuda con un calambre', 'CrampReliefIntent'],
+    ['es-US', 'pregúntale a calf coach por estiramientos antes de dormir', 'BedtimeIntent'],
+    ['en-GB', "ask calf coach, my calf's gone into cramp", 'CrampReliefIntent'],
+  ])('%s one-shot "%s" → %s', (locale, words, intent) => {
+    expect(new Resolver(loadModel(locale), locale).understand(words)).toMatchObject({
+      intent: { name: intent },
+    });
+  });
+
+  it('understands accents whether typed or not', () => {
+    const es = new Resolver(loadModel('es-US'), 'es-US');
+    expect(es.resolveIntent('Sí').name).toBe('AMAZON.YesIntent');
+    expect(es.resolveIntent('si').name).toBe('AMAZON.YesIntent');
+    expect(new Resolver(loadModel('de-DE'), 'de-DE').resolveIntent('zurueck').name).toBe(
+      'AMAZON.FallbackIntent',
+    );
   });
 });
