@@ -1,42 +1,51 @@
 // Bundles an entry point into one minified CommonJS file: `node scripts/bundle.mjs <target> [outfile]`.
-// Targets: lambda (the Lambda handler), console (`npm start`), server (`npm run serve`).
+// Targets: lambda (the Lambda handler), console (`npm start`), server (`npm run serve`), validate.
 import { build } from 'esbuild';
+import { pathToFileURL } from 'node:url';
 
 // In the Lambda bundle, AWS SDK modules that never run there are replaced by small stand-ins (see
 // lambda/persistence/stubs/): the full credential chain, a browser user-agent parser, event streams.
-const LAMBDA_ALIASES = {
+export const LAMBDA_ALIASES = {
   '@aws-sdk/credential-provider-node': './lambda/persistence/stubs/credentials.ts',
   bowser: './lambda/persistence/stubs/bowser.ts',
   '@smithy/core/event-streams': './lambda/persistence/stubs/event-streams.ts',
 };
 
-const TARGETS = {
+export const TARGETS = {
   lambda: { entry: 'lambda/index.ts', outfile: 'dist/index.js', report: true, alias: LAMBDA_ALIASES },
   console: { entry: 'lambda/local/console-main.ts', outfile: 'dist/console.js', report: false },
   server: { entry: 'lambda/local/server-main.ts', outfile: 'dist/server.js', report: false },
+  validate: { entry: 'scripts/validate.ts', outfile: 'dist/validate.js', report: false },
 };
 
-const target = TARGETS[process.argv[2] ?? 'lambda'];
-if (!target) {
-  console.error(`Unknown target ${process.argv[2]}; use one of ${Object.keys(TARGETS).join(', ')}`);
-  process.exit(2);
+/** Builds one target; returns the bundle's size in bytes. */
+export async function bundle(name, outfile, overrides = {}) {
+  const target = TARGETS[name];
+  if (!target) throw new Error(`Unknown target ${name}; use one of ${Object.keys(TARGETS).join(', ')}`);
+  const result = await build({
+    entryPoints: [target.entry],
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    minify: true,
+    outfile: outfile ?? target.outfile,
+    metafile: true,
+    logLevel: 'warning',
+    alias: target.alias ?? {},
+    // ES module builds first, so unused AWS SDK commands and schemas are tree-shaken.
+    mainFields: ['module', 'main'],
+    ...overrides,
+  });
+  return Object.values(result.metafile.outputs).reduce((sum, output) => sum + output.bytes, 0);
 }
-const outfile = process.argv[3] ?? target.outfile;
-const result = await build({
-  entryPoints: [target.entry],
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  minify: true,
-  outfile,
-  metafile: true,
-  logLevel: 'warning',
-  alias: target.alias ?? {},
-  // ES module builds first, so unused AWS SDK commands and schemas are tree-shaken.
-  mainFields: ['module', 'main'],
-});
-if (target.report) {
-  const bytes = Object.values(result.metafile.outputs).reduce((sum, output) => sum + output.bytes, 0);
-  console.log(`${outfile}: ${bytes} bytes`);
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const name = process.argv[2] ?? 'lambda';
+  const outfile = process.argv[3] ?? TARGETS[name]?.outfile;
+  const bytes = await bundle(name, outfile).catch((error) => {
+    console.error(error.message);
+    process.exit(2);
+  });
+  if (TARGETS[name].report) console.log(`${outfile}: ${bytes} bytes`);
 }

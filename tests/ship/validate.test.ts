@@ -1,0 +1,135 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { checkInvocationName, checkSample, validateProject, type Problem } from '../../scripts/validate';
+import { ROOT } from '../helpers/model';
+
+type Json = Record<string, unknown>;
+
+/** A copy of the project's models and manifest to break on purpose. */
+function scratch(): { dir: string; edit: (file: string, change: (json: Json) => void) => void } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'calf-coach-validate-'));
+  cpSync(path.join(ROOT, 'interaction-models'), path.join(dir, 'interaction-models'), { recursive: true });
+  cpSync(path.join(ROOT, 'skill-package', 'skill.json'), path.join(dir, 'skill-package', 'skill.json'));
+  return {
+    dir,
+    edit: (file, change) => {
+      const full = path.join(dir, file);
+      const json = JSON.parse(readFileSync(full, 'utf8')) as Json;
+      change(json);
+      writeFileSync(full, JSON.stringify(json, null, 2));
+    },
+  };
+}
+
+interface Intent {
+  name: string;
+  samples: string[];
+  slots?: { name: string; type: string }[];
+}
+const intentsOf = (json: Json): Intent[] =>
+  (json as { interactionModel: { languageModel: { intents: Intent[] } } }).interactionModel.languageModel
+    .intents;
+const intent = (json: Json, name: string): Intent => {
+  const found = intentsOf(json).find((i) => i.name === name);
+  if (!found) throw new Error(name);
+  return found;
+};
+
+const messages = (problems: Problem[]): string[] =>
+  problems.map((p) => `${p.file}:${String(p.line)}: ${p.message}`);
+
+describe('npm run validate', () => {
+  it('passes on the project as it is', () => {
+    expect(messages(validateProject(ROOT))).toEqual([]);
+  });
+
+  it('names the file and the line of a sample claimed by two intents', () => {
+    const { dir, edit } = scratch();
+    try {
+      edit('interaction-models/en-GB.json', (json) =>
+        intent(json, 'PainWorseIntent').samples.push('i have a cramp'),
+      );
+      const problems = messages(validateProject(dir));
+      expect(problems).toHaveLength(1);
+      expect(problems[0]).toMatch(
+        /^interaction-models\/en-GB\.json:\d+: sample "i have a cramp" is claimed by both CrampReliefIntent and PainWorseIntent$/,
+      );
+      const line = Number(/:(\d+):/.exec(problems[0] ?? '')?.[1]);
+      expect(
+        readFileSync(path.join(dir, 'interaction-models', 'en-GB.json'), 'utf8').split('\n')[line - 1],
+      ).toContain('"i have a cramp"');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('finds missing built-ins, undefined slot types, bad samples, and intents missing in another locale', () => {
+    const { dir, edit } = scratch();
+    try {
+      edit('interaction-models/de-DE.json', (json) => {
+        const model = json as { interactionModel: { languageModel: { intents: Intent[] } } };
+        model.interactionModel.languageModel.intents = intentsOf(json).filter(
+          (i) => i.name !== 'AMAZON.HelpIntent',
+        );
+        intent(json, 'SetPreferenceIntent').slots = [{ name: 'preference', type: 'MOOD' }];
+        intent(json, 'TellMeMoreIntent').samples.push('erzähl mir {mehr}', 'schritt 2');
+      });
+      const problems = messages(validateProject(dir)).join('\n');
+      expect(problems).toMatch(/de-DE\.json:\d+: required built-in intent AMAZON\.HelpIntent is missing/);
+      expect(problems).toMatch(
+        /de-DE\.json:\d+: slot preference of SetPreferenceIntent uses undefined slot type MOOD/,
+      );
+      expect(problems).toMatch(
+        /de-DE\.json:\d+: TellMeMoreIntent: sample "erzähl mir \{mehr\}" uses slot \{mehr\}, which the intent does not declare/,
+      );
+      expect(problems).toMatch(
+        /de-DE\.json:\d+: TellMeMoreIntent: sample "schritt 2" has digits: spell numbers out/,
+      );
+      expect(problems).toMatch(
+        /de-DE\.json:1: intent AMAZON\.HelpIntent \(in [a-z]{2}-[A-Z]{2}\) is missing|intent AMAZON\.HelpIntent is not in de-DE/,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('checks the manifest: example phrases resolve, disclaimer present, every locale covered', () => {
+    const { dir, edit } = scratch();
+    try {
+      edit('skill-package/skill.json', (json) => {
+        const locales = (json as { manifest: { publishingInformation: { locales: Record<string, Json> } } })
+          .manifest.publishingInformation.locales;
+        const us = locales['en-US'] ?? {};
+        us.examplePhrases = ['Alexa, open calf coach', 'Alexa, ask calf coach to sing a song'];
+        us.description = 'A calf stretch skill.';
+        delete locales['es-US'];
+      });
+      const problems = messages(validateProject(dir)).join('\n');
+      expect(problems).toMatch(
+        /skill\.json:\d+: example phrase "Alexa, ask calf coach to sing a song" does not resolve in the en-US model/,
+      );
+      expect(problems).toMatch(/skill\.json:\d+: en-US description lacks the health disclaimer/);
+      expect(problems).toMatch(/skill\.json:\d+: no publishing information for es-US, which has a model/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('knows the invocation name rules', () => {
+    expect(checkInvocationName('calf coach')).toEqual([]);
+    expect(checkInvocationName('coach')).toEqual(['invocation name "coach" needs at least two words']);
+    expect(checkInvocationName('open calf coach').join()).toMatch(/launch word "open"/);
+    expect(checkInvocationName('alexa calf').join()).toMatch(/reserved word "alexa"/);
+    expect(checkInvocationName('the calf').join()).toMatch(/articles or connecting words/);
+    expect(checkInvocationName('Calf Coach 2').join()).toMatch(/only lowercase letters/);
+  });
+
+  it('knows the sample syntax', () => {
+    const slots = new Set(['preference']);
+    expect(checkSample('speak {preference}', slots)).toEqual([]);
+    expect(checkSample('speak {preference', slots).join()).toMatch(/unbalanced braces/);
+    expect(checkSample('speak {preference} {preference}', slots).join()).toMatch(/twice/);
+    expect(checkSample('hello!', slots).join()).toMatch(/characters Alexa does not accept/);
+  });
+});
