@@ -1,6 +1,6 @@
 import { getIntentName, getRequestType, type HandlerInput, type RequestHandler } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
-import type { Ctx, Outcome } from '../routines/flow';
+import { onStep, type Ctx, type Outcome } from '../routines/flow';
 import { toSsml, NORMAL_VOICE, type Voice } from '../speech/ssml';
 import type { SessionState } from '../state/session';
 
@@ -45,11 +45,11 @@ export function respond(input: HandlerInput, outcome: Outcome): Response {
   const voice = voiceOf(outcome.state, outcome);
   const speech = toSsml(outcome.speech, voice);
   const reprompt = outcome.reprompt && !outcome.end ? toSsml(outcome.reprompt, voice) : undefined;
-  const state: SessionState = {
-    ...outcome.state,
-    lastSpeech: speech,
-    ...(reprompt ? { lastReprompt: reprompt } : {}),
-  };
+  // "Repeat" replays the last speech only outside a step and with no question pending (flow.repeat
+  // re-reads the step or the question otherwise), so only then is it carried in the session.
+  const { lastSpeech: _s, lastReprompt: _r, ...rest } = outcome.state;
+  const replayable = !outcome.end && reprompt !== undefined && !onStep(rest) && !rest.pending;
+  const state: SessionState = replayable ? { ...rest, lastSpeech: speech, lastReprompt: reprompt } : rest;
   setTurn(input, { state, ctx });
   const builder = input.responseBuilder.speak(speech);
   if (reprompt) builder.reprompt(reprompt);

@@ -33,6 +33,7 @@ export function createClient(
   return new DynamoDBClient({
     region: config.region ?? env.AWS_REGION ?? 'us-east-1',
     maxAttempts: 2,
+    endpointDiscoveryEnabled: false,
     requestHandler: { connectionTimeout: 400, requestTimeout: 1000 },
     ...(config.endpoint ? { endpoint: config.endpoint } : {}),
     ...(credentials ? { credentials } : {}),

@@ -34,11 +34,29 @@ void instance.init({
   returnNull: false,
 });
 
-/** The translate function for a request's locale: en-GB reads en-GB, then en; es-US reads es, then en. */
+const translators = new Map<string, Translate>();
+
+/**
+ * The translate function for a request's locale: en-GB reads en-GB, then en; es-US reads es, then en.
+ * Resources never change while the process runs, so each (key, values) is translated once and kept: a
+ * bounded set, since the values are step numbers, durations, titles and phone numbers.
+ */
 export function translatorFor(locale: string): Translate {
+  const known = translators.get(locale);
+  if (known) return known;
   const fixed: TFunction = instance.getFixedT(locale);
-  return (key, vars) => {
-    const result: unknown = vars ? fixed(key, vars) : fixed(key);
-    return typeof result === 'string' ? result : key;
+  const cache = new Map<string, string>();
+  const translate: Translate = (key, vars) => {
+    const id = vars ? `${key}\u0001${JSON.stringify(vars)}` : key;
+    let text = cache.get(id);
+    if (text === undefined) {
+      const result: unknown = vars ? fixed(key, vars) : fixed(key);
+      text = typeof result === 'string' ? result : key;
+      cache.set(id, text);
+    }
+    return text;
   };
+  // Unknown locales all read English: keep one translator per locale the skill has, not per request.
+  if (translators.size < 64) translators.set(locale, translate);
+  return translate;
 }

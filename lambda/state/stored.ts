@@ -118,17 +118,18 @@ export function parseStored(
   return problem ? { state, problem } : { state };
 }
 
-/** A canonical JSON form (sorted keys), to tell whether the stored state changed in a turn. */
+/** A compact, field-by-field form of the stored state, to tell whether it changed in a turn. */
 export function storedFingerprint(state: StoredState): string {
-  const sort = (value: unknown): unknown =>
-    isRecord(value)
-      ? Object.fromEntries(
-          Object.keys(value)
-            .sort()
-            .map((key) => [key, sort(value[key])]),
-        )
-      : value;
-  return JSON.stringify(sort(state));
+  const { schemaVersion, welcomed, preferences, progress } = state;
+  return JSON.stringify([
+    schemaVersion,
+    welcomed,
+    preferences.holdScale,
+    preferences.rate,
+    preferences.quiet,
+    progress?.routineId ?? null,
+    progress?.stepIndex ?? null,
+  ]);
 }
 
 /**

@@ -1,15 +1,9 @@
-import {
-  CreateTableCommand,
-  DynamoDBClient,
-  ScanCommand,
-  type CreateTableCommandInput,
-} from '@aws-sdk/client-dynamodb';
-import { readFileSync } from 'node:fs';
-import * as path from 'node:path';
+import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import dynalite from 'dynalite';
 import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createTemplateTable } from '../../lambda/local/dev-table';
 import { DynamoDbPersistenceAdapter } from '../../lambda/persistence/dynamodb';
 import { ROOT } from './model';
 
@@ -44,23 +38,10 @@ export async function startDynalite(): Promise<LocalDynamo> {
 
 const local = { region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } };
 
-/** The table as the deploy template defines it (infrastructure/cfn-deployer/skill-stack.json). */
-export function templateTable(tableName: string): CreateTableCommandInput {
-  const template = JSON.parse(
-    readFileSync(path.join(ROOT, 'infrastructure', 'cfn-deployer', 'skill-stack.json'), 'utf8'),
-  ) as {
-    Resources: {
-      ProgressTable: { Properties: Omit<CreateTableCommandInput, 'TableName'> & Record<string, unknown> };
-    };
-  };
-  const { AttributeDefinitions, KeySchema, BillingMode } = template.Resources.ProgressTable.Properties;
-  return { TableName: tableName, AttributeDefinitions, KeySchema, BillingMode };
-}
-
 /** Creates the table exactly as the deploy template defines it. */
 export async function createTable(endpoint: string, tableName: string): Promise<void> {
   const client = new DynamoDBClient({ ...local, endpoint });
-  await client.send(new CreateTableCommand(templateTable(tableName)));
+  await createTemplateTable(client, ROOT, tableName);
   client.destroy();
 }
 
