@@ -1,7 +1,14 @@
-import { getIntentName, getRequestType, type HandlerInput, type RequestHandler } from 'ask-sdk-core';
+import {
+  getIntentName,
+  getRequestType,
+  getSupportedInterfaces,
+  type HandlerInput,
+  type RequestHandler,
+} from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
 import { onStep, type Ctx, type Outcome } from '../routines/flow';
-import { toSsml, NORMAL_VOICE, type Voice } from '../speech/ssml';
+import { APL_VERSION, renderDocument } from '../display/screens';
+import { toPlainText, toSsml, NORMAL_VOICE, type Voice } from '../speech/ssml';
 import type { SessionState } from '../state/session';
 
 /** What the request interceptor loads once per turn and the handlers work on. */
@@ -33,6 +40,30 @@ export function isIntent(input: HandlerInput, ...names: readonly string[]): bool
   return name !== undefined && names.includes(name);
 }
 
+function versionAtLeast(version: string, wanted: string): boolean {
+  const a = version.split('.').map(Number);
+  const b = wanted.split('.').map(Number);
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const x = a[i] ?? 0;
+    const y = b[i] ?? 0;
+    if (Number.isNaN(x) || Number.isNaN(y)) return false;
+    if (x !== y) return x > y;
+  }
+  return true;
+}
+
+/** A screen device whose APL runtime can render the documents; devices without APL never get one. */
+export function supportsApl(input: HandlerInput): boolean {
+  try {
+    const apl: unknown = getSupportedInterfaces(input.requestEnvelope)['Alexa.Presentation.APL'];
+    if (typeof apl !== 'object' || apl === null) return false;
+    const maxVersion = (apl as { runtime?: { maxVersion?: unknown } }).runtime?.maxVersion;
+    return typeof maxVersion !== 'string' || versionAtLeast(maxVersion, APL_VERSION);
+  } catch {
+    return false;
+  }
+}
+
 function voiceOf(state: SessionState, outcome: Outcome): Voice {
   if (outcome.plainVoice) return NORMAL_VOICE;
   const { rate, quiet } = state.stored.preferences;
@@ -53,6 +84,14 @@ export function respond(input: HandlerInput, outcome: Outcome): Response {
   setTurn(input, { state, ctx });
   const builder = input.responseBuilder.speak(speech);
   if (reprompt) builder.reprompt(reprompt);
+  if (supportsApl(input)) {
+    const display = outcome.display ?? {
+      kind: 'message',
+      title: ctx.t('display.title.app'),
+      body: toPlainText(outcome.speech),
+    };
+    builder.addDirective(renderDocument(display, ctx.t));
+  }
   return builder.withShouldEndSession(outcome.end || !reprompt).getResponse();
 }
 

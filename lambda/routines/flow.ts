@@ -1,4 +1,4 @@
-import { episodeWarning, flagAdvice } from '../safety/advice';
+import { episodeWarning, flagAdvice, flagDisplay } from '../safety/advice';
 import {
   EPISODE_LIMIT_MS,
   MAX_UNCLEAR_ANSWERS,
@@ -6,15 +6,16 @@ import {
   type FlagLevel,
   type FlagReason,
 } from '../safety/questions';
-import { say, type Part } from '../speech/ssml';
-import { afterStep, routineName, stepKey, stepSpeech } from '../speech/step';
+import { say, toPlainText, type Part } from '../speech/ssml';
+import { afterStep, routineName, scaledHold, stepKey, stepSpeech } from '../speech/step';
 import type { Translate } from '../speech/translate';
 import { spokenNumber } from '../speech/numbers';
 import type { Pending, SessionState } from '../state/session';
 import type { StoredState } from '../state/stored';
 import { ROUTINES } from './data';
 import { nextAction, previousIndex, type Gates } from './engine';
-import type { Routine, RoutineId } from './types';
+import { MAX_TIMED_HOLD_SECONDS, type Routine, type RoutineId } from './types';
+import type { Display } from '../display/screens';
 
 /** Conversation moves inside a routine: pure functions from state to state plus what to say. */
 
@@ -27,6 +28,8 @@ export interface Ctx {
 
 export interface Outcome {
   readonly state: SessionState;
+  /** What a screen device shows; without one it shows the speech as text. */
+  readonly display?: Display;
   readonly speech: readonly Part[];
   /** Required whenever the session stays open. */
   readonly reprompt?: readonly Part[];
@@ -35,11 +38,19 @@ export interface Outcome {
   readonly plainVoice?: boolean;
 }
 
-const ask = (state: SessionState, speech: Part[], reprompt: Part[]): Outcome => ({
+const ask = (state: SessionState, speech: Part[], reprompt: Part[], display?: Display): Outcome => ({
   state,
   speech,
   reprompt,
   end: false,
+  ...(display ? { display } : {}),
+});
+
+/** A message screen: a title key and the words (the speech as text unless given). */
+const message = (title: string, body: readonly Part[] | string, t: Translate): Display => ({
+  kind: 'message',
+  title: t(title),
+  body: typeof body === 'string' ? body : toPlainText(body),
 });
 
 function gatesOf(state: SessionState): Gates {
@@ -78,7 +89,12 @@ function menuPrompt(ctx: Ctx): { speech: Part[]; reprompt: Part[] } {
 export function menu(state: SessionState, ctx: Ctx, lead: readonly Part[] = []): Outcome {
   const { routineId: _r, ...rest } = withPending(state, undefined);
   const prompt = menuPrompt(ctx);
-  return ask({ ...rest, stepIndex: -1, tries: 0 }, [...lead, ...prompt.speech], prompt.reprompt);
+  return ask(
+    { ...rest, stepIndex: -1, tries: 0 },
+    [...lead, ...prompt.speech],
+    prompt.reprompt,
+    message('display.title.app', [...lead, ...prompt.speech], ctx.t),
+  );
 }
 
 function questionText(state: SessionState, pending: Pending, ctx: Ctx): string {
@@ -103,7 +119,9 @@ function askPending(state: SessionState, pending: Pending, ctx: Ctx, lead: reado
   const question = questionText(state, pending, ctx);
   const reprompt =
     pending.kind === 'easing' ? ctx.t('easing.reprompt') : `${ctx.t('screen.reprompt')} ${question}`;
-  return ask(withPending(state, pending), [...lead, say(question)], [say(reprompt)]);
+  const safety = pending.kind === 'screen' || pending.kind === 'heatCold';
+  const display = safety ? message('display.title.safety', question, ctx.t) : undefined;
+  return ask(withPending(state, pending), [...lead, say(question)], [say(reprompt)], display);
 }
 
 /** Says the ten-minute warning once, when a cramp has gone on that long without easing (facts §5(b)). */
@@ -130,15 +148,18 @@ export function readStep(state: SessionState, index: number, ctx: Ctx, lead: rea
     progress: { routineId: routine.id, stepIndex: index },
   }));
   const after = afterStep(routine, index, ctx.t);
-  const speech = [
-    ...clock.lead,
-    ...lead,
-    ...stepSpeech(routine, index, saved.stored.preferences.holdScale, ctx.t),
-    say(after.prompt),
-  ];
-  return ask(withPending(saved, after.asksEasing ? { kind: 'easing' } : undefined), speech, [
-    say(after.reprompt),
-  ]);
+  const holdScale = saved.stored.preferences.holdScale;
+  const speech = [...clock.lead, ...lead, ...stepSpeech(routine, index, holdScale, ctx.t), say(after.prompt)];
+  const step = routine.steps[index];
+  const timed = step !== undefined && step.holdSeconds > 0 && step.holdSeconds <= MAX_TIMED_HOLD_SECONDS;
+  const display: Display = {
+    kind: 'step',
+    routineId: routine.id,
+    index,
+    holdSeconds: timed ? scaledHold(step, holdScale) : 0,
+  };
+  const pending: Pending | undefined = after.asksEasing ? { kind: 'easing' } : undefined;
+  return ask(withPending(saved, pending), speech, [say(after.reprompt)], display);
 }
 
 /** Moves on from step `from`: the next safety question, the next allowed step, or the closing. */
@@ -201,22 +222,26 @@ export function startRoutine(
 /** A red flag: the advice for it, the session ends, and nothing but the advice follows in it. */
 export function raiseFlag(state: SessionState, level: FlagLevel, reason: FlagReason, ctx: Ctx): Outcome {
   const flagged = withPending({ ...state, flag: { level, reason } }, undefined);
+  const speech = flagAdvice(level, reason, ctx.locale, ctx.t);
   return {
     state: flagged,
-    speech: flagAdvice(level, reason, ctx.locale, ctx.t),
+    speech,
     end: true,
     plainVoice: true,
+    display: flagDisplay(level, speech, ctx.locale, ctx.t),
   };
 }
 
 /** Any request after a red flag in the same session gets the same advice again. */
 export function locked(state: SessionState, ctx: Ctx): Outcome {
   const flag = state.flag ?? { level: 'urgent', reason: 'other' };
+  const speech = [say(ctx.t('flag.locked')), ...flagAdvice(flag.level, flag.reason, ctx.locale, ctx.t)];
   return {
     state: withPending(state, undefined),
-    speech: [say(ctx.t('flag.locked')), ...flagAdvice(flag.level, flag.reason, ctx.locale, ctx.t)],
+    speech,
     end: true,
     plainVoice: true,
+    display: flagDisplay(flag.level, speech, ctx.locale, ctx.t),
   };
 }
 
@@ -349,10 +374,12 @@ export function help(state: SessionState, ctx: Ctx): Outcome {
       title: ctx.t(stepKey(routine, step, 'title')),
     });
     if (pending) return askPending(state, pending, ctx, [say(text)]);
-    return ask(state, [say(text), say(ctx.t('help.routinePrompt'))], [say(ctx.t('step.reprompt'))]);
+    const speech = [say(text), say(ctx.t('help.routinePrompt'))];
+    return ask(state, speech, [say(ctx.t('step.reprompt'))], message('display.title.help', speech, ctx.t));
   }
   if (pending?.kind === 'resume') return askPending(state, pending, ctx, [say(ctx.t('help.general'))]);
-  return menu(state, ctx, [say(ctx.t('help.general'))]);
+  const general = menu(state, ctx, [say(ctx.t('help.general'))]);
+  return { ...general, display: message('display.title.help', [...general.speech], ctx.t) };
 }
 
 /** Pause: progress is already saved at the current step; the session ends. */

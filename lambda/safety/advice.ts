@@ -1,4 +1,5 @@
-import { say, type Part, type Speech } from '../speech/ssml';
+import type { Display } from '../display/screens';
+import { say, toPlainText, type Part, type Speech } from '../speech/ssml';
 import type { Translate } from '../speech/translate';
 import type { FlagLevel, FlagReason } from './questions';
 import { numbersFor, type LocaleNumbers } from './numbers';
@@ -72,4 +73,17 @@ export function flagAdvice(level: FlagLevel, reason: FlagReason, locale: string,
 /** Said once the cramp has gone on for about ten minutes without easing (facts §5(b)). */
 export function episodeWarning(locale: string, t: Translate): Speech {
   return [say(t('clock.warning')), ...seenToday(locale, t)];
+}
+
+/** The screen for a red flag: the emergency number large, or the advice line for an urgent flag. */
+export function flagDisplay(level: FlagLevel, speech: Speech, locale: string, t: Translate): Display {
+  const numbers = numbersFor(locale);
+  const number = level === 'emergency' ? numbers?.emergency : numbers?.advice;
+  return {
+    kind: 'message',
+    title: t(level === 'emergency' ? 'display.title.emergency' : 'display.title.urgent'),
+    body: toPlainText(speech),
+    urgent: true,
+    ...(number ? { number } : {}),
+  };
 }

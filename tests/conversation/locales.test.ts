@@ -151,7 +151,7 @@ describe('resources', () => {
       );
     for (const file of walk(path.join(ROOT, 'lambda'))) {
       const source = readFileSync(file, 'utf8');
-      for (const match of source.matchAll(/\bt\('([a-zA-Z.]+)'/g)) used.add(match[1] ?? '');
+      for (const match of source.matchAll(/\b(?:t|message)\('([a-zA-Z.]+)'/g)) used.add(match[1] ?? '');
       for (const match of source.matchAll(/\bt\(\s*(\w+) \? '([a-zA-Z.]+)' : '([a-zA-Z.]+)'/g)) {
         used.add(match[2] ?? '');
         used.add(match[3] ?? '');
@@ -172,7 +172,11 @@ describe('resources', () => {
       used.add(`flag.reason.${reason}`);
     for (const id of ['longer', 'shorter', 'slower', 'faster', 'quiet', 'normal']) used.add(`prefs.${id}`);
     for (const kind of ['stretch', 'massage']) used.add(`cue.${kind}`);
-    for (const kind of ['about', 'upTo']) used.add(`hold.long.${kind}`);
+    for (const kind of ['about', 'upTo']) {
+      used.add(`hold.long.${kind}`);
+      used.add(`display.long.${kind}`);
+    }
+    for (const side of ['affected', 'both', 'leftThenRight']) used.add(`display.side.${side}`);
     used.delete('');
     expect(used.size).toBeGreaterThan(80);
     for (const lng of ['en', 'de', 'es'] as const) {
