@@ -1,11 +1,11 @@
 import { configFromEnv, createPersistenceAdapter } from './persistence/from-config';
-import { skillBuilder } from './skill';
+import { lambdaHandler } from './skill';
 
 /**
  * The Lambda entry point. With CALF_COACH_TABLE set, progress lives in DynamoDB (AWS_REGION, and
  * DYNAMODB_ENDPOINT for a local server); without it, in memory for the life of the container.
  */
-export const handler = skillBuilder({
+export const handler = lambdaHandler({
   persistenceAdapter: createPersistenceAdapter(configFromEnv(process.env)),
   ...(process.env.CALF_COACH_SKILL_ID ? { skillId: process.env.CALF_COACH_SKILL_ID } : {}),
-}).lambda();
+});

@@ -1,4 +1,12 @@
-import { SkillBuilders, type CustomSkillBuilder, type PersistenceAdapter } from 'ask-sdk-core';
+import {
+  ResponseFactory,
+  SkillBuilders,
+  type CustomSkillBuilder,
+  type PersistenceAdapter,
+} from 'ask-sdk-core';
+import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
+import { errorMessage, log } from './log';
+import { translatorFor } from './speech/i18n';
 import { SpeakingErrorHandler } from './handlers/errors';
 import { FallbackHandler, YesNoWithoutQuestionHandler } from './handlers/fallback';
 import { HelpHandler } from './handlers/help';
@@ -18,6 +26,17 @@ import { FlagLockHandler, ScreenAnswerHandler, TroubleHandler } from './handlers
 import { SessionEndedHandler } from './handlers/session-ended';
 import { LoadStateInterceptor, SaveStateInterceptor } from './handlers/state-interceptors';
 import { PauseHandler, StopHandler } from './handlers/stop';
+import {
+  CancelReminderHandler,
+  ListRemindersHandler,
+  PermissionResponseHandler,
+  ReminderOfferHandler,
+  SetReminderHandler,
+} from './handlers/reminders';
+import { TimeoutApiClient } from './reminders/api-client';
+
+/** Reminders and settings calls share a turn's 8 s with everything else. */
+const ALEXA_API_TIMEOUT_MS = 3000;
 
 export interface SkillOptions {
   readonly persistenceAdapter: PersistenceAdapter;
@@ -32,6 +51,7 @@ export interface SkillOptions {
 export function skillBuilder(options: SkillOptions): CustomSkillBuilder {
   const builder = SkillBuilders.custom()
     .withPersistenceAdapter(options.persistenceAdapter)
+    .withApiClient(new TimeoutApiClient(ALEXA_API_TIMEOUT_MS))
     .addRequestInterceptors(LoadStateInterceptor)
     .addResponseInterceptors(SaveStateInterceptor)
     .addRequestHandlers(
@@ -39,6 +59,11 @@ export function skillBuilder(options: SkillOptions): CustomSkillBuilder {
       FlagLockHandler,
       TroubleHandler,
       ScreenAnswerHandler,
+      PermissionResponseHandler,
+      ReminderOfferHandler,
+      SetReminderHandler,
+      CancelReminderHandler,
+      ListRemindersHandler,
       StopHandler,
       PauseHandler,
       HelpHandler,
@@ -59,4 +84,36 @@ export function skillBuilder(options: SkillOptions): CustomSkillBuilder {
     .addErrorHandlers(SpeakingErrorHandler)
     .withCustomUserAgent('calf-coach');
   return options.skillId ? builder.withSkillId(options.skillId) : builder;
+}
+
+export type LambdaHandler = (
+  event: RequestEnvelope,
+  context: unknown,
+  callback: (error: Error | null, result?: ResponseEnvelope) => void,
+) => void;
+
+/**
+ * The Lambda handler: the skill's own invoke, with one safety net. ask-sdk reads a few envelope fields
+ * before any handler or error handler runs (context.System for the API client); an envelope too broken
+ * for that still gets a short spoken apology instead of a failed invocation.
+ */
+export function lambdaHandler(options: SkillOptions): LambdaHandler {
+  const skill = skillBuilder(options).create();
+  return (event, context, callback) => {
+    skill.invoke(event, context).then(
+      (response) => {
+        callback(null, response);
+      },
+      (error: unknown) => {
+        log.error('invoke-failed', { error: errorMessage(error) });
+        const request: unknown = (event as { request?: unknown }).request;
+        const locale = (request as { locale?: unknown } | undefined)?.locale;
+        const response = ResponseFactory.init()
+          .speak(translatorFor(typeof locale === 'string' ? locale : 'en-US')('error.spoken'))
+          .withShouldEndSession(true)
+          .getResponse();
+        callback(null, { version: '1.0', response });
+      },
+    );
+  };
 }

@@ -11,6 +11,8 @@ export interface Problem {
   readonly file: string;
   readonly line: number;
   readonly message: string;
+  /** Reported, but does not fail the check (for example a placeholder URL to replace before certification). */
+  readonly warning?: boolean;
 }
 
 /** Built-in intents Alexa requires, and the ones the design note's navigation table needs. */
@@ -239,11 +241,19 @@ export function validateManifest(source: Located, models: ReadonlyMap<string, In
   const permissions = skill.manifest.permissions ?? [];
   if (permissions.length > 0) {
     for (const locale of Object.keys(locales)) {
-      if (!skill.manifest.privacyAndCompliance?.locales?.[locale]?.privacyPolicyUrl) {
+      const url = skill.manifest.privacyAndCompliance?.locales?.[locale]?.privacyPolicyUrl;
+      if (!url) {
         at(
           lineOf(source, 'privacyAndCompliance'),
           `${locale} needs a privacy policy URL: the skill asks for permissions`,
         );
+      } else if (/\.example(\/|$)/.test(url)) {
+        problems.push({
+          file: source.file,
+          line: lineOf(source, url),
+          message: `privacy policy URL ${url} is a placeholder: publish docs/privacy-policy.md and put its address here before certification`,
+          warning: true,
+        });
       }
     }
   }
@@ -324,7 +334,12 @@ export function validateProject(root: string): Problem[] {
 
 function main(): void {
   const root = path.resolve(process.argv[2] ?? process.cwd());
-  const problems = validateProject(root);
+  const all = validateProject(root);
+  const problems = all.filter((problem) => !problem.warning);
+  // A warning per message, not per locale.
+  for (const message of new Set(all.filter((problem) => problem.warning).map((problem) => problem.message))) {
+    console.warn(`warning: skill-package/skill.json: ${message}`);
+  }
   for (const problem of problems)
     console.error(`${problem.file}:${String(problem.line)}: ${problem.message}`);
   if (problems.length > 0) {

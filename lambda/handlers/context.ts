@@ -83,6 +83,20 @@ export function respond(input: HandlerInput, outcome: Outcome): Response {
   const state: SessionState = replayable ? { ...rest, lastSpeech: speech, lastReprompt: reprompt } : rest;
   setTurn(input, { state, ctx });
   const builder = input.responseBuilder.speak(speech);
+  if (outcome.askPermission) {
+    // Alexa asks for consent itself and answers with a Connections.Response request.
+    builder.addDirective({
+      type: 'Connections.SendRequest',
+      name: 'AskFor',
+      payload: {
+        '@type': 'AskForPermissionsConsentRequest',
+        '@version': '2',
+        permissionScopes: [{ permissionScope: outcome.askPermission.scope, consentLevel: 'ACCOUNT' }],
+      },
+      token: outcome.askPermission.token,
+    });
+    return builder.getResponse();
+  }
   if (reprompt) builder.reprompt(reprompt);
   if (supportsApl(input)) {
     const display = outcome.display ?? {

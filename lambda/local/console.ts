@@ -131,6 +131,10 @@ export class VoiceConsole {
       }
       this.io.write('\n');
     }
+    const askFor = (exchange.response.response.directives ?? []).some(
+      (directive) => directive.type === 'Connections.SendRequest',
+    );
+    if (askFor) this.io.write('(Alexa asks for the permission itself: say "I approve" or "no".)\n');
     if (exchange.ended && exchange.request.request.type !== 'SessionEndedRequest') {
       this.io.write('(The session has ended. Say "open calf coach" to start again.)\n');
     }

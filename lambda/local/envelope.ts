@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Intent, RequestEnvelope, Slot } from 'ask-sdk-model';
+import type { Intent, RequestEnvelope, Slot, interfaces } from 'ask-sdk-model';
 import type { IntentMatch, SlotMatch } from './nlu';
 
 /** Builds request envelopes in the JSON shape Alexa sends, for the console, the tests and the bench. */
@@ -12,6 +12,8 @@ export interface Device {
   /** What the device supports, as in context.System.device.supportedInterfaces. */
   readonly supportedInterfaces?: Record<string, unknown>;
   readonly apiEndpoint?: string;
+  /** Permissions the user has granted, as in context.System.user.permissions. */
+  readonly permissions?: interfaces.system.SystemState['user']['permissions'];
 }
 
 export interface OpenSession {
@@ -55,8 +57,15 @@ export function intentJson(match: IntentMatch, applicationId: string): Intent {
   return { name: match.name, confirmationStatus: 'NONE', ...(match.slots.length ? { slots } : {}) };
 }
 
-type RequestBody =
+export type RequestBody =
   | { readonly type: 'LaunchRequest' }
+  | {
+      readonly type: 'Connections.Response';
+      readonly name: string;
+      readonly status: { readonly code: string; readonly message: string };
+      readonly payload: Record<string, unknown>;
+      readonly token: string;
+    }
   | { readonly type: 'IntentRequest'; readonly intent: Intent }
   | {
       readonly type: 'SessionEndedRequest';
@@ -70,7 +79,7 @@ export function envelope(
   time: Date,
 ): RequestEnvelope {
   const application = { applicationId: device.applicationId };
-  const user = { userId: device.userId };
+  const user = { userId: device.userId, ...(device.permissions ? { permissions: device.permissions } : {}) };
   const request = {
     ...body,
     requestId: `amzn1.echo-api.request.${randomUUID()}`,

@@ -1,3 +1,5 @@
+import { timeSlotValue } from './time-slot';
+
 /**
  * Resolves typed or spoken words against a real ASK interaction model, the way Alexa's language
  * understanding would for exact phrasings: lowercase, punctuation ignored, sample utterances with slot
@@ -302,7 +304,10 @@ export class Resolver {
   private readonly hasFallback: boolean;
   private readonly words: InvocationWords;
 
-  constructor(model: InteractionModel, locale = 'en-US') {
+  constructor(
+    model: InteractionModel,
+    private readonly locale = 'en-US',
+  ) {
     const lang = languageOf(locale);
     const builtIns = BUILT_IN_PHRASES[lang] ?? BUILT_IN_PHRASES.en ?? {};
     this.words = INVOCATION[lang] ?? INVOCATION.en ?? { launch: [], ask: [], connectors: [] };
@@ -337,6 +342,10 @@ export class Resolver {
 
   private resolveSlot(intent: string, name: string, value: string): SlotMatch | undefined {
     const type = this.intentSlots.get(intent)?.find((slot) => slot.name === name)?.type;
+    if (type === 'AMAZON.TIME') {
+      const time = timeSlotValue(value, this.locale);
+      return time === undefined ? undefined : { name, value: time };
+    }
     const custom = type ? this.slotTypes.get(type) : undefined;
     if (!type || !custom) return { name, value };
     for (const entry of custom.values) {

@@ -40,6 +40,7 @@ export const ROUTINES: Readonly<Record<RoutineId, Routine>> = {
     ],
     closingFacts: ['1.3', '5(b)'],
     watchesEpisodeClock: true,
+    offersReminder: false,
   },
   afterRun: {
     id: 'afterRun',
@@ -91,6 +92,7 @@ export const ROUTINES: Readonly<Record<RoutineId, Routine>> = {
     ],
     closingFacts: ['4'],
     watchesEpisodeClock: false,
+    offersReminder: false,
   },
   bedtime: {
     id: 'bedtime',
@@ -109,6 +111,7 @@ export const ROUTINES: Readonly<Record<RoutineId, Routine>> = {
     ],
     closingFacts: ['3.4'],
     watchesEpisodeClock: false,
+    offersReminder: true,
   },
 };
 

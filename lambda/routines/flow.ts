@@ -28,6 +28,8 @@ export interface Ctx {
 
 export interface Outcome {
   readonly state: SessionState;
+  /** Ask Alexa to get the user's consent by voice (a permission scope); the answer comes back later. */
+  readonly askPermission?: { readonly scope: string; readonly token: string };
   /** What a screen device shows; without one it shows the speech as text. */
   readonly display?: Display;
   readonly speech: readonly Part[];
@@ -100,6 +102,8 @@ export function menu(state: SessionState, ctx: Ctx, lead: readonly Part[] = []):
 function questionText(state: SessionState, pending: Pending, ctx: Ctx): string {
   if (pending.kind === 'heatCold') return ctx.t('heatCold.question');
   if (pending.kind === 'easing') return ctx.t('easing.question');
+  if (pending.kind === 'reminderOffer') return ctx.t('reminder.offer');
+  if (pending.kind === 'reminderTime') return ctx.t('reminder.askTime');
   if (pending.kind === 'resume') {
     const progress = state.stored.progress;
     return progress
@@ -115,10 +119,15 @@ function questionText(state: SessionState, pending: Pending, ctx: Ctx): string {
   return id ? ctx.t(`screen.${id}`) : ctx.t('screen.reprompt');
 }
 
-function askPending(state: SessionState, pending: Pending, ctx: Ctx, lead: readonly Part[]): Outcome {
+/** Asks a question that waits for an answer (yes or no, or a time), keeping the session open. */
+export function askPending(state: SessionState, pending: Pending, ctx: Ctx, lead: readonly Part[]): Outcome {
   const question = questionText(state, pending, ctx);
-  const reprompt =
-    pending.kind === 'easing' ? ctx.t('easing.reprompt') : `${ctx.t('screen.reprompt')} ${question}`;
+  const reprompts: Partial<Record<Pending['kind'], string>> = {
+    easing: ctx.t('easing.reprompt'),
+    reminderOffer: ctx.t('reminder.offerReprompt'),
+    reminderTime: ctx.t('reminder.askTimeReprompt'),
+  };
+  const reprompt = reprompts[pending.kind] ?? `${ctx.t('screen.reprompt')} ${question}`;
   const safety = pending.kind === 'screen' || pending.kind === 'heatCold';
   const display = safety ? message('display.title.safety', question, ctx.t) : undefined;
   return ask(withPending(state, pending), [...lead, say(question)], [say(reprompt)], display);
@@ -191,8 +200,17 @@ export function proceed(state: SessionState, from: number, ctx: Ctx, lead: reado
       return readStep({ ...clock.state, tries: 0 }, next.index, ctx, [...opening, ...skips]);
     }
     case 'finished': {
-      const done = withStored(withPending(clock.state, undefined), ({ progress: _p, ...stored }) => stored);
-      return { state: done, speech: [...opening, say(ctx.t(`routines.${routine.id}.closing`))], end: true };
+      const { routineId: _finished, ...rest } = withPending(clock.state, undefined);
+      const done = withStored({ ...rest, stepIndex: -1, tries: 0 }, ({ progress: _p, ...stored }) => stored);
+      const closing = [...opening, say(ctx.t(`routines.${routine.id}.closing`))];
+      if (routine.offersReminder && !done.stored.reminderToken) {
+        return ask(
+          withPending(done, { kind: 'reminderOffer' }),
+          [...closing, say(ctx.t('reminder.offer'))],
+          [say(ctx.t('reminder.offerReprompt'))],
+        );
+      }
+      return { state: done, speech: closing, end: true };
     }
   }
 }

@@ -37,6 +37,8 @@ export interface Routine {
   readonly closingFacts: readonly FactsRef[];
   /** The cramp clock: warn once the episode passes ten minutes without easing (facts §5(b)). */
   readonly watchesEpisodeClock: boolean;
+  /** At the end, offer a daily reminder to do it again (prevention works by repetition, facts §3.1). */
+  readonly offersReminder: boolean;
 }
 
 export const MAX_TIMED_HOLD_SECONDS = 120;

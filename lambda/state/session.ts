@@ -16,7 +16,11 @@ export type Pending =
     }
   | { readonly kind: 'heatCold'; readonly step: number; readonly unclear: number }
   | { readonly kind: 'easing' }
-  | { readonly kind: 'resume' };
+  | { readonly kind: 'resume' }
+  /** "Would you like a reminder to stretch every evening?" */
+  | { readonly kind: 'reminderOffer' }
+  /** "What time should I remind you?" */
+  | { readonly kind: 'reminderTime' };
 
 /** Safety answers for this session only: never persisted. */
 export interface Screening {
@@ -108,6 +112,8 @@ function parsePending(value: unknown): Pending | undefined {
     }
     case 'easing':
     case 'resume':
+    case 'reminderOffer':
+    case 'reminderTime':
       return { kind: value.kind };
     default:
       return undefined;

@@ -27,6 +27,8 @@ export interface StoredState {
   readonly preferences: Preferences;
   /** Whether the one-time welcome with the disclaimer has been heard. */
   readonly welcomed: boolean;
+  /** The daily stretch reminder this skill set (the Reminders API's alert token), to cancel it later. */
+  readonly reminderToken?: string;
 }
 
 export const DEFAULT_PREFERENCES: Preferences = { holdScale: 1, rate: 'medium', quiet: false };
@@ -113,6 +115,9 @@ export function parseStored(
     preferences: parsePreferences(raw.preferences),
     welcomed: raw.welcomed === true,
     ...(progress ? { progress } : {}),
+    ...(typeof raw.reminderToken === 'string' && raw.reminderToken.length < 200
+      ? { reminderToken: raw.reminderToken }
+      : {}),
   };
   const problem = raw.progress !== undefined && !progress ? 'corrupt stored progress dropped' : undefined;
   return problem ? { state, problem } : { state };
@@ -120,7 +125,7 @@ export function parseStored(
 
 /** A compact, field-by-field form of the stored state, to tell whether it changed in a turn. */
 export function storedFingerprint(state: StoredState): string {
-  const { schemaVersion, welcomed, preferences, progress } = state;
+  const { schemaVersion, welcomed, preferences, progress, reminderToken } = state;
   return JSON.stringify([
     schemaVersion,
     welcomed,
@@ -129,6 +134,7 @@ export function storedFingerprint(state: StoredState): string {
     preferences.quiet,
     progress?.routineId ?? null,
     progress?.stepIndex ?? null,
+    reminderToken ?? null,
   ]);
 }
 
@@ -141,10 +147,12 @@ export function mergeAfterFailedRead(fromStore: StoredState, fromSession: Stored
     storedFingerprint({ ...EMPTY_STORED, preferences: fromSession.preferences }) !==
     storedFingerprint(EMPTY_STORED);
   const progress = fromSession.progress ?? fromStore.progress;
+  const reminderToken = fromSession.reminderToken ?? fromStore.reminderToken;
   return {
     schemaVersion: STORED_SCHEMA_VERSION,
     preferences: changedPrefs ? fromSession.preferences : fromStore.preferences,
     welcomed: fromStore.welcomed || fromSession.welcomed,
     ...(progress ? { progress } : {}),
+    ...(reminderToken ? { reminderToken } : {}),
   };
 }

@@ -45,7 +45,8 @@ describe('whole routines, start to end', () => {
     await c.sayAll('ask calf coach for a bedtime stretch', 'no', 'no', 'next');
     const closing = await c.say('next');
     expect(closing.text).toMatch(/may help reduce night cramps, though it won't stop every one/);
-    expect(closing.ended).toBe(true);
+    expect(closing.ended).toBe(false);
+    expect((await c.say('no')).ended).toBe(true);
   });
 
   it('a red-flag conversation', async () => {

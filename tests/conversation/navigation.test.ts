@@ -15,8 +15,11 @@ describe('navigation in a routine', () => {
     expect(second.text).toMatch(/Say next to finish, or repeat\.$/);
     const closing = await c.say('next');
     expect(closing.text).toMatch(/That's your bedtime stretch done\./);
-    expect(closing.ended).toBe(true);
+    expect(closing.text).toMatch(/Would you like a reminder to stretch every evening at nine\?$/);
     expect(await c.stored()).not.toHaveProperty('progress');
+    const bye = await c.say('no');
+    expect(bye.text).toBe('Okay, no reminder. Sleep well.');
+    expect(bye.ended).toBe(true);
   });
 
   it('previous: the step before; on step one it says so and stays there', async () => {

@@ -32,7 +32,10 @@ const CUSTOM = [
   'SetPreferenceIntent',
   'SwollenCalfIntent',
   'TellMeMoreIntent',
-];
+  'SetReminderIntent',
+  'CancelReminderIntent',
+  'ListRemindersIntent',
+].sort();
 
 const shape = (locale: string): string => {
   const language = loadModel(locale).interactionModel.languageModel;

@@ -3,7 +3,7 @@ import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import { envelope, localDevice, newSessionId } from '../../lambda/local/envelope';
 import { startServer, type RunningServer } from '../../lambda/local/server';
 import { MemoryPersistenceAdapter } from '../../lambda/persistence/memory';
-import { skillBuilder } from '../../lambda/skill';
+import { lambdaHandler } from '../../lambda/skill';
 
 process.env.CALF_COACH_LOG = 'silent';
 
@@ -231,7 +231,7 @@ function expectValidAlexaResponse(response: ResponseEnvelope): void {
 }
 
 describe(`fuzzing: ${String(RUNS)} generated envelopes`, () => {
-  const handler = skillBuilder({ persistenceAdapter: new MemoryPersistenceAdapter() }).lambda();
+  const handler = lambdaHandler({ persistenceAdapter: new MemoryPersistenceAdapter() });
   const invoke = (event: RequestEnvelope): Promise<ResponseEnvelope> =>
     new Promise((resolve, reject) => {
       handler(event, {}, (error: unknown, result: unknown) => {

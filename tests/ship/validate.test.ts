@@ -37,11 +37,15 @@ const intent = (json: Json, name: string): Intent => {
 };
 
 const messages = (problems: Problem[]): string[] =>
-  problems.map((p) => `${p.file}:${String(p.line)}: ${p.message}`);
+  problems.filter((p) => !p.warning).map((p) => `${p.file}:${String(p.line)}: ${p.message}`);
 
 describe('npm run validate', () => {
-  it('passes on the project as it is', () => {
-    expect(messages(validateProject(ROOT))).toEqual([]);
+  it('passes on the project as it is (the placeholder privacy URL is only a warning)', () => {
+    const problems = validateProject(ROOT);
+    expect(messages(problems.filter((p) => !p.warning))).toEqual([]);
+    expect(problems.filter((p) => p.warning).map((p) => p.message)[0]).toMatch(
+      /privacy policy URL .* is a placeholder/,
+    );
   });
 
   it('names the file and the line of a sample claimed by two intents', () => {

@@ -1,0 +1,198 @@
+import { REMINDERS_SCOPE } from '../../lambda/reminders/reminder';
+import { FakeAlexaApi } from '../helpers/alexa-api';
+import { Conversation } from '../helpers/conversation';
+
+const GRANTED = { consentToken: 'consent', scopes: { [REMINDERS_SCOPE]: { status: 'GRANTED' as const } } };
+
+let api: FakeAlexaApi;
+let endpoint: string;
+beforeEach(async () => {
+  api = new FakeAlexaApi();
+  endpoint = await api.start();
+});
+afterEach(async () => {
+  await api.close();
+});
+
+const withApi = (granted: boolean, locale = 'en-US'): Conversation =>
+  new Conversation({
+    device: { apiEndpoint: endpoint, locale, ...(granted ? { permissions: GRANTED } : {}) },
+  });
+
+const posted = (): Record<string, unknown>[] =>
+  api.received.filter((r) => r.method === 'POST').map((r) => r.body as Record<string, unknown>);
+
+describe('"remind me to stretch every night at 9"', () => {
+  it("creates a daily reminder at 21:00 in the device's time zone, from the settings API", async () => {
+    const c = withApi(true);
+    const answer = await c.say('ask calf coach to remind me to stretch every night at nine pm');
+    expect(answer.text).toBe("Done. I'll remind you to stretch every day at 9:00 PM. Sleep well.");
+    expect(answer.ended).toBe(true);
+    expect(api.received[0]?.path).toBe('/v2/devices/amzn1.ask.device.LOCAL-DEVICE/settings/System.timeZone');
+    expect(api.received.every((r) => r.authorization === 'Bearer local-access-token')).toBe(true);
+    const [reminder] = posted();
+    expect(reminder).toMatchObject({
+      trigger: {
+        type: 'SCHEDULED_ABSOLUTE',
+        timeZoneId: 'Europe/London',
+        recurrence: { recurrenceRules: ['FREQ=DAILY;BYHOUR=21;BYMINUTE=0;BYSECOND=0;INTERVAL=1;'] },
+      },
+      alertInfo: {
+        spokenInfo: {
+          content: [
+            {
+              locale: 'en-US',
+              text: 'Time for your calf stretch. Say: Alexa, ask Calf Coach for a bedtime stretch.',
+            },
+          ],
+        },
+      },
+      pushNotification: { status: 'ENABLED' },
+    });
+    expect(await c.stored()).toMatchObject({ reminderToken: 'reminder-1' });
+  });
+
+  it('"set a bedtime stretch reminder" asks for the time first', async () => {
+    const c = withApi(true);
+    const question = await c.say('ask calf coach to set a bedtime stretch reminder');
+    expect(question.text).toBe('What time should I remind you each day? For example, nine p m.');
+    expect(question.ended).toBe(false);
+    const done = await c.say('nine thirty pm');
+    expect(done.text).toMatch(/^Done\. I'll remind you to stretch every day at 9:30 PM\./);
+    expect(JSON.stringify(posted()[0])).toContain('BYHOUR=21;BYMINUTE=30');
+  });
+
+  it('in German the reminder is spoken in German, at 21:00', async () => {
+    const c = withApi(true, 'de-DE');
+    const answer = await c.say('frag calf coach erinnere mich um 21 uhr ans dehnen');
+    expect(answer.text).toBe('Erledigt. Ich erinnere Sie jeden Tag um 21:00 ans Dehnen. Schlafen Sie gut.');
+    expect(JSON.stringify(posted()[0])).toContain('"locale":"de-DE"');
+  });
+});
+
+describe('permission', () => {
+  it('without permission: asks by voice; "I approve" sets the reminder', async () => {
+    const c = withApi(false);
+    const ask = await c.say('ask calf coach to remind me to stretch at nine pm');
+    expect(ask.text).toBe('To set a reminder, I need your permission.');
+    expect(ask.response.response.directives).toEqual([
+      {
+        type: 'Connections.SendRequest',
+        name: 'AskFor',
+        payload: {
+          '@type': 'AskForPermissionsConsentRequest',
+          '@version': '2',
+          permissionScopes: [{ permissionScope: REMINDERS_SCOPE, consentLevel: 'ACCOUNT' }],
+        },
+        token: 'reminder:21:0',
+      },
+    ]);
+    expect(posted()).toHaveLength(0);
+    const done = await c.say('I approve');
+    expect(done.request.request.type).toBe('Connections.Response');
+    expect(done.text).toMatch(/^Done\. I'll remind you to stretch every day at 9:00 PM\./);
+    expect(posted()).toHaveLength(1);
+  });
+
+  it('a refusal ends kindly, with a consent card for the Alexa app', async () => {
+    const c = withApi(false);
+    await c.say('ask calf coach to remind me to stretch at nine pm');
+    const refused = await c.say('no');
+    expect(refused.text).toBe(
+      "No problem, I won't set a reminder. If you change your mind, you can allow reminders for Calf Coach in the Alexa app. Sleep well.",
+    );
+    expect(refused.ended).toBe(true);
+    expect(refused.response.response.card).toEqual({
+      type: 'AskForPermissionsConsent',
+      permissions: [REMINDERS_SCOPE],
+    });
+    expect(posted()).toHaveLength(0);
+  });
+
+  it.each(['401', '403'] as const)(
+    'the Reminders API answering %s asks for permission again',
+    async (mode) => {
+      api.mode = mode;
+      const c = withApi(true);
+      const answer = await c.say('ask calf coach to remind me to stretch at nine pm');
+      expect(answer.text).toBe('To set a reminder, I need your permission.');
+      expect(answer.response.response.directives?.[0]).toMatchObject({
+        type: 'Connections.SendRequest',
+        name: 'AskFor',
+      });
+    },
+  );
+});
+
+describe('failures', () => {
+  it.each(['500', 'hang'] as const)(
+    'a %s from the Reminders API gets a kind answer in time, and a log line',
+    async (mode) => {
+      api.mode = mode;
+      const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+      process.env.CALF_COACH_LOG = 'on';
+      try {
+        const c = withApi(true);
+        const started = Date.now();
+        const answer = await c.say('ask calf coach to remind me to stretch at nine pm');
+        expect(Date.now() - started).toBeLessThan(5000);
+        expect(answer.text).toBe(
+          "Sorry, I couldn't reach the reminders service just now, so no reminder is set. Please try again later. Sleep well.",
+        );
+        expect(warn).toHaveBeenCalledWith(expect.stringContaining('"reminder-create-failed"'));
+        expect(await c.stored()).not.toHaveProperty('reminderToken');
+      } finally {
+        process.env.CALF_COACH_LOG = 'silent';
+        warn.mockRestore();
+      }
+    },
+    10_000,
+  );
+});
+
+describe('the bedtime routine offers a reminder', () => {
+  it('yes at the end of the bedtime routine sets a daily 9 p.m. reminder', async () => {
+    const c = withApi(true);
+    await c.sayAll('ask calf coach for a bedtime stretch', 'no', 'no', 'next');
+    const offer = await c.say('next');
+    expect(offer.text).toMatch(/Would you like a reminder to stretch every evening at nine\?$/);
+    const done = await c.say('yes');
+    expect(done.text).toBe("Done. I'll remind you to stretch every day at 9:00 PM. Sleep well.");
+    expect(JSON.stringify(posted()[0])).toContain('BYHOUR=21;BYMINUTE=0');
+  });
+
+  it('with a reminder already set, the routine just ends', async () => {
+    const c = withApi(true);
+    await c.say('ask calf coach to remind me to stretch at nine pm');
+    await c.sayAll('ask calf coach for a bedtime stretch', 'no', 'no', 'next');
+    const closing = await c.say('next');
+    expect(closing.text).not.toMatch(/reminder/);
+    expect(closing.ended).toBe(true);
+  });
+});
+
+describe('cancel and list', () => {
+  it('"cancel my stretch reminder" deletes the one set; listing finds none after', async () => {
+    const c = withApi(true);
+    await c.say('ask calf coach to remind me to stretch at nine pm');
+    expect((await c.say('ask calf coach what reminders do i have')).text).toBe(
+      'You have a daily stretch reminder at 9:00 PM. Sleep well.',
+    );
+    const cancelled = await c.say('ask calf coach to cancel my stretch reminder');
+    expect(cancelled.text).toBe("Okay, I've cancelled your stretch reminder. Sleep well.");
+    expect(
+      api.received.some((r) => r.method === 'DELETE' && r.path === '/v1/alerts/reminders/reminder-1'),
+    ).toBe(true);
+    expect(await c.stored()).not.toHaveProperty('reminderToken');
+    expect((await c.say('ask calf coach what reminders do i have')).text).toBe(
+      "You don't have any stretch reminders from me. Sleep well.",
+    );
+  });
+
+  it('cancelling with no reminder says so', async () => {
+    const c = withApi(true);
+    expect((await c.say('ask calf coach to cancel my stretch reminder')).text).toBe(
+      "You don't have a stretch reminder from me. Sleep well.",
+    );
+  });
+});
