@@ -1,41 +1,16 @@
 import { BUILT_IN_PHRASES, normalise, Resolver } from '../../lambda/local/nlu';
 import { availableLocales } from '../../lambda/local/models';
+import { Intents } from '../../lambda/handlers/intents';
+import { REQUIRED_BUILT_INS } from '../../scripts/validate';
 import { loadModel } from '../helpers/model';
 
 const LOCALES = ['de-DE', 'en-AU', 'en-CA', 'en-GB', 'en-IN', 'en-US', 'es-US'];
 
-/** The built-in intents the design note's navigation table needs. */
-const NAVIGATION = [
-  'AMAZON.NextIntent',
-  'AMAZON.PreviousIntent',
-  'AMAZON.RepeatIntent',
-  'AMAZON.StartOverIntent',
-  'AMAZON.PauseIntent',
-  'AMAZON.ResumeIntent',
-  'AMAZON.HelpIntent',
-  'AMAZON.StopIntent',
-  'AMAZON.CancelIntent',
-  'AMAZON.FallbackIntent',
-  'AMAZON.NavigateHomeIntent',
-  'AMAZON.YesIntent',
-  'AMAZON.NoIntent',
-];
-
-const CUSTOM = [
-  'AfterRunIntent',
-  'BedtimeIntent',
-  'ChestPainIntent',
-  'CrampReliefIntent',
-  'InjuryPopIntent',
-  'PainWorseIntent',
-  'ResumeRoutineIntent',
-  'SetPreferenceIntent',
-  'SwollenCalfIntent',
-  'TellMeMoreIntent',
-  'SetReminderIntent',
-  'CancelReminderIntent',
-  'ListRemindersIntent',
-].sort();
+/** Every intent the handlers know (lambda/handlers/intents.ts): each model must declare exactly these. */
+const NAVIGATION = REQUIRED_BUILT_INS;
+const CUSTOM = Object.values(Intents)
+  .filter((name) => !name.startsWith('AMAZON.'))
+  .sort();
 
 const shape = (locale: string): string => {
   const language = loadModel(locale).interactionModel.languageModel;
@@ -64,6 +39,7 @@ describe.each(LOCALES)('the %s interaction model', (locale) => {
     expect(shape(locale)).toBe(shape('en-US'));
     const names = language.intents.map((intent) => intent.name);
     for (const name of NAVIGATION) expect(names).toContain(name);
+    expect([...names].sort()).toEqual([...Object.values(Intents)].sort());
     expect(names.filter((n) => !n.startsWith('AMAZON.')).sort()).toEqual(CUSTOM);
   });
 

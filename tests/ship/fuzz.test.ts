@@ -3,6 +3,7 @@ import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import { envelope, localDevice, newSessionId } from '../../lambda/local/envelope';
 import { startServer, type RunningServer } from '../../lambda/local/server';
 import { MemoryPersistenceAdapter } from '../../lambda/persistence/memory';
+import { Intents } from '../../lambda/handlers/intents';
 import { lambdaHandler } from '../../lambda/skill';
 
 process.env.CALF_COACH_LOG = 'silent';
@@ -11,31 +12,7 @@ process.env.CALF_COACH_LOG = 'silent';
 const RUNS = Number(process.env.CALF_COACH_FUZZ_RUNS ?? 10_000);
 const HTTP_RUNS = Math.max(200, Math.round(RUNS / 20));
 
-const INTENTS = [
-  'CrampReliefIntent',
-  'AfterRunIntent',
-  'BedtimeIntent',
-  'ResumeRoutineIntent',
-  'ChestPainIntent',
-  'SwollenCalfIntent',
-  'InjuryPopIntent',
-  'PainWorseIntent',
-  'TellMeMoreIntent',
-  'SetPreferenceIntent',
-  'AMAZON.NextIntent',
-  'AMAZON.PreviousIntent',
-  'AMAZON.RepeatIntent',
-  'AMAZON.StartOverIntent',
-  'AMAZON.PauseIntent',
-  'AMAZON.ResumeIntent',
-  'AMAZON.HelpIntent',
-  'AMAZON.StopIntent',
-  'AMAZON.CancelIntent',
-  'AMAZON.FallbackIntent',
-  'AMAZON.NavigateHomeIntent',
-  'AMAZON.YesIntent',
-  'AMAZON.NoIntent',
-];
+const INTENTS: readonly string[] = Object.values(Intents);
 
 const oddString = fc.oneof(
   { arbitrary: fc.string(), weight: 6 },
