@@ -34,6 +34,7 @@ import {
   SetReminderHandler,
 } from './handlers/reminders';
 import { TimeoutApiClient } from './reminders/api-client';
+import { OtherQuestionHandler, QuestionHandler } from './handlers/questions';
 
 /** Reminders and settings calls share a turn's 8 s with everything else. */
 const ALEXA_API_TIMEOUT_MS = 3000;
@@ -59,6 +60,8 @@ export function skillBuilder(options: SkillOptions): CustomSkillBuilder {
       FlagLockHandler,
       TroubleHandler,
       ScreenAnswerHandler,
+      QuestionHandler,
+      OtherQuestionHandler,
       PermissionResponseHandler,
       ReminderOfferHandler,
       SetReminderHandler,

@@ -1,5 +1,13 @@
 import { getRequestType, type RequestHandler } from 'ask-sdk-core';
-import { answerHeatCold, answerScreen, locked, raiseFlag, reportPain, stop } from '../routines/flow';
+import {
+  answerFlagCheck,
+  answerHeatCold,
+  answerScreen,
+  locked,
+  raiseFlag,
+  reportPain,
+  stop,
+} from '../routines/flow';
 import { TROUBLE, type Trouble } from '../safety/questions';
 import { intentName, isIntent, rule } from './context';
 import { Intents } from './intents';
@@ -45,13 +53,15 @@ const ALLOWED_DURING_SCREEN: readonly string[] = [
 /** Yes or no to a safety question; anything else is an unclear answer, asked once more. */
 export const ScreenAnswerHandler: RequestHandler = rule(
   (input, { state }) =>
-    (state.pending?.kind === 'screen' || state.pending?.kind === 'heatCold') &&
+    (state.pending?.kind === 'screen' ||
+      state.pending?.kind === 'heatCold' ||
+      state.pending?.kind === 'flagCheck') &&
     getRequestType(input.requestEnvelope) === 'IntentRequest' &&
     (isIntent(input, Intents.yes, Intents.no) || !ALLOWED_DURING_SCREEN.includes(intentName(input) ?? '')),
   ({ state, ctx }, input) => {
     const answer = isIntent(input, Intents.yes) ? true : isIntent(input, Intents.no) ? false : undefined;
-    return state.pending?.kind === 'heatCold'
-      ? answerHeatCold(state, answer, ctx)
-      : answerScreen(state, answer, ctx);
+    if (state.pending?.kind === 'heatCold') return answerHeatCold(state, answer, ctx);
+    if (state.pending?.kind === 'flagCheck') return answerFlagCheck(state, answer, ctx);
+    return answerScreen(state, answer, ctx);
   },
 );

@@ -104,6 +104,7 @@ function questionText(state: SessionState, pending: Pending, ctx: Ctx): string {
   if (pending.kind === 'easing') return ctx.t('easing.question');
   if (pending.kind === 'reminderOffer') return ctx.t('reminder.offer');
   if (pending.kind === 'reminderTime') return ctx.t('reminder.askTime');
+  if (pending.kind === 'flagCheck') return ctx.t(`screen.${pending.question}`);
   if (pending.kind === 'resume') {
     const progress = state.stored.progress;
     return progress
@@ -128,7 +129,7 @@ export function askPending(state: SessionState, pending: Pending, ctx: Ctx, lead
     reminderTime: ctx.t('reminder.askTimeReprompt'),
   };
   const reprompt = reprompts[pending.kind] ?? `${ctx.t('screen.reprompt')} ${question}`;
-  const safety = pending.kind === 'screen' || pending.kind === 'heatCold';
+  const safety = pending.kind === 'screen' || pending.kind === 'heatCold' || pending.kind === 'flagCheck';
   const display = safety ? message('display.title.safety', question, ctx.t) : undefined;
   return ask(withPending(state, pending), [...lead, say(question)], [say(reprompt)], display);
 }
@@ -450,4 +451,29 @@ export function carryOn(state: SessionState, ctx: Ctx, lead: readonly Part[]): O
     return ask(state, [...lead, say(after.prompt)], [say(after.reprompt)]);
   }
   return menu(state, ctx, lead);
+}
+
+/** An answer to a question: mid-routine it ends with "say next to carry on"; elsewhere, the routines. */
+export function answer(state: SessionState, speech: readonly Part[], ctx: Ctx, check?: string): Outcome {
+  if (check) return askPending(state, { kind: 'flagCheck', question: check, unclear: 0 }, ctx, speech);
+  if (state.pending) return askPending(state, state.pending, ctx, speech);
+  if (onStep(state))
+    return ask(state, [...speech, say(ctx.t('questions.carryOn'))], [say(ctx.t('step.reprompt'))]);
+  return menu(state, ctx, speech);
+}
+
+/** Yes (or unclear twice) to the red-flag question after an answer raises that flag; no carries on. */
+export function answerFlagCheck(state: SessionState, yes: boolean | undefined, ctx: Ctx): Outcome {
+  const pending = state.pending;
+  if (pending?.kind !== 'flagCheck') return menu(state, ctx);
+  if (yes === undefined && pending.unclear < MAX_UNCLEAR_ANSWERS) {
+    return askPending(state, { ...pending, unclear: pending.unclear + 1 }, ctx, [
+      say(ctx.t('screen.unclear')),
+    ]);
+  }
+  const question = SCREEN_QUESTIONS[pending.question];
+  if (yes !== false && question && question.onYes !== 'skipTouch') {
+    return raiseFlag(state, question.onYes, question.reason, ctx);
+  }
+  return answer(withPending(state, undefined), [say(ctx.t('screen.clear'))], ctx);
 }

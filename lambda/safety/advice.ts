@@ -10,7 +10,7 @@ const MARK = '\u0000';
  * A translated sentence whose {{number}} placeholders (number, ambulance) are spoken digit by digit:
  * the sentence is split around them, so translations can put the numbers anywhere.
  */
-function sentenceWithNumbers(
+export function sentenceWithNumbers(
   t: Translate,
   key: string,
   numbers: Readonly<Record<string, string>>,

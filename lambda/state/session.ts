@@ -20,7 +20,9 @@ export type Pending =
   /** "Would you like a reminder to stretch every evening?" */
   | { readonly kind: 'reminderOffer' }
   /** "What time should I remind you?" */
-  | { readonly kind: 'reminderTime' };
+  | { readonly kind: 'reminderTime' }
+  /** A red-flag question asked after answering a question (facts §5), outside any routine's screen. */
+  | { readonly kind: 'flagCheck'; readonly question: string; readonly unclear: number };
 
 /** Safety answers for this session only: never persisted. */
 export interface Screening {
@@ -106,6 +108,10 @@ function parsePending(value: unknown): Pending | undefined {
       }
       return undefined;
     }
+    case 'flagCheck':
+      return typeof value.question === 'string'
+        ? { kind: 'flagCheck', question: value.question, unclear }
+        : undefined;
     case 'heatCold': {
       const step = int(value.step);
       return step === undefined ? undefined : { kind: 'heatCold', step, unclear };

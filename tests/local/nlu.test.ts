@@ -110,7 +110,11 @@ describe('the resolver', () => {
   });
 
   it('sends anything else to the fallback intent', () => {
-    expect(resolver.resolveIntent('what is the capital of peru').name).toBe('AMAZON.FallbackIntent');
+    expect(resolver.resolveIntent('purple monkey dishwasher').name).toBe('AMAZON.FallbackIntent');
+    expect(resolver.resolveIntent('what is the capital of peru')).toEqual({
+      name: 'OtherQuestionIntent',
+      slots: [{ name: 'query', value: 'the capital of peru' }],
+    });
     expect(resolver.resolveIntent('').name).toBe('AMAZON.FallbackIntent');
   });
 
