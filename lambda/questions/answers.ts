@@ -2,13 +2,13 @@ import type { FactsRef } from '../routines/types';
 
 /**
  * The questions people ask, each answered in two or three sentences built only from the facts file.
- * Text: `questions.<id>.answer` in the locale files. `checks`: a red-flag question asked after the answer,
- * handled like the screen's. `medical`: the question is about health rather than the routines.
+ * Text: `questions.<id>.answer` in the locale files. `checks`: red-flag questions (facts §5) asked after
+ * an answer that touches a red flag, handled like the screen's: any yes gives that flag's action.
  */
 export interface Question {
   readonly intent: string;
   readonly facts: readonly FactsRef[];
-  readonly checks?: 'injuryOrClot';
+  readonly checks?: readonly string[];
   /** The answer names the emergency number (spoken as digits for the locale). */
   readonly emergencyNumber?: boolean;
 }
@@ -20,9 +20,14 @@ export const QUESTIONS = {
   tools: { intent: 'MassageToolsIntent', facts: ['2.4', '7'] },
   holdLength: { intent: 'HoldLengthIntent', facts: ['2', '3.1', '3.5'] },
   prevention: { intent: 'PreventionIntent', facts: ['3.3', '3.4'] },
-  pregnancy: { intent: 'PregnancyIntent', facts: ['1.8', '2.1', '5(b)'] },
-  crampOrStrain: { intent: 'CrampOrStrainIntent', facts: ['4'], checks: 'injuryOrClot' },
-  whenDoctor: { intent: 'WhenToSeeDoctorIntent', facts: ['5(a)', '5(b)', '5(c)'], emergencyNumber: true },
+  pregnancy: { intent: 'PregnancyIntent', facts: ['1.8', '2.1', '5(b)'], checks: ['newOneSidedChange'] },
+  crampOrStrain: { intent: 'CrampOrStrainIntent', facts: ['4'], checks: ['injuryOrClot'] },
+  whenDoctor: {
+    intent: 'WhenToSeeDoctorIntent',
+    facts: ['5(a)', '5(b)', '5(c)'],
+    emergencyNumber: true,
+    checks: ['emergencySigns', 'injuryOrClot'],
+  },
   medicines: { intent: 'MedicinesIntent', facts: ['8'] },
   overnight: { intent: 'OvernightIntent', facts: ['2', '7', '8'] },
 } as const satisfies Readonly<Record<string, Question>>;

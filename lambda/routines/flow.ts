@@ -454,8 +454,14 @@ export function carryOn(state: SessionState, ctx: Ctx, lead: readonly Part[]): O
 }
 
 /** An answer to a question: mid-routine it ends with "say next to carry on"; elsewhere, the routines. */
-export function answer(state: SessionState, speech: readonly Part[], ctx: Ctx, check?: string): Outcome {
-  if (check) return askPending(state, { kind: 'flagCheck', question: check, unclear: 0 }, ctx, speech);
+export function answer(
+  state: SessionState,
+  speech: readonly Part[],
+  ctx: Ctx,
+  checks: readonly string[] = [],
+): Outcome {
+  const [first, ...then] = checks;
+  if (first) return askPending(state, { kind: 'flagCheck', question: first, then, unclear: 0 }, ctx, speech);
   if (state.pending) return askPending(state, state.pending, ctx, speech);
   if (onStep(state))
     return ask(state, [...speech, say(ctx.t('questions.carryOn'))], [say(ctx.t('step.reprompt'))]);
@@ -475,5 +481,7 @@ export function answerFlagCheck(state: SessionState, yes: boolean | undefined, c
   if (yes !== false && question && question.onYes !== 'skipTouch') {
     return raiseFlag(state, question.onYes, question.reason, ctx);
   }
+  const [next, ...then] = pending.then;
+  if (next) return askPending(state, { kind: 'flagCheck', question: next, then, unclear: 0 }, ctx, []);
   return answer(withPending(state, undefined), [say(ctx.t('screen.clear'))], ctx);
 }

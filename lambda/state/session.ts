@@ -22,7 +22,13 @@ export type Pending =
   /** "What time should I remind you?" */
   | { readonly kind: 'reminderTime' }
   /** A red-flag question asked after answering a question (facts §5), outside any routine's screen. */
-  | { readonly kind: 'flagCheck'; readonly question: string; readonly unclear: number };
+  | {
+      readonly kind: 'flagCheck';
+      /** The question being asked, and the ones still to ask after it. */
+      readonly question: string;
+      readonly then: readonly string[];
+      readonly unclear: number;
+    };
 
 /** Safety answers for this session only: never persisted. */
 export interface Screening {
@@ -108,10 +114,14 @@ function parsePending(value: unknown): Pending | undefined {
       }
       return undefined;
     }
-    case 'flagCheck':
+    case 'flagCheck': {
+      const then = Array.isArray(value.then)
+        ? value.then.filter((q): q is string => typeof q === 'string')
+        : [];
       return typeof value.question === 'string'
-        ? { kind: 'flagCheck', question: value.question, unclear }
+        ? { kind: 'flagCheck', question: value.question, then, unclear }
         : undefined;
+    }
     case 'heatCold': {
       const step = int(value.step);
       return step === undefined ? undefined : { kind: 'heatCold', step, unclear };

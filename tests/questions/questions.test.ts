@@ -1,10 +1,11 @@
-import { QUESTIONS, QUESTION_IDS } from '../../lambda/questions/answers';
+import { QUESTIONS, QUESTION_IDS, type Question } from '../../lambda/questions/answers';
 import { RESOURCES } from '../../lambda/speech/i18n';
 import { Conversation } from '../helpers/conversation';
 import { factsSections } from '../helpers/facts';
 import { toAfterRunStepTwo } from '../helpers/routes';
 
 const answers = RESOURCES.en.questions;
+const screens = RESOURCES.en.screen;
 const MENU =
   /I can help with a cramp right now, a stretch after a run, or a stretch at bedtime\. Which would you like\?$/;
 
@@ -59,7 +60,10 @@ describe('questions people ask', () => {
         expect(reply.request.request).toMatchObject({ intent: { name: QUESTIONS[id].intent } });
         expect(reply.text.startsWith(expected(id))).toBe(true);
         expect(reply.ended).toBe(false);
-        if (id !== 'crampOrStrain') expect(reply.text).toMatch(MENU);
+        const question: Question = QUESTIONS[id];
+        const [check] = question.checks ?? [];
+        if (check) expect(reply.text.endsWith(screens[check as keyof typeof screens])).toBe(true);
+        else expect(reply.text).toMatch(MENU);
       },
     );
   });
@@ -105,6 +109,30 @@ describe('answers that touch a red flag', () => {
     await d.say('ask calf coach is it a cramp or a strain');
     expect((await d.say('purple')).text).toMatch(/^Sorry, I need a yes or a no to keep you safe\./);
     expect((await d.say('purple')).text).toMatch(/^Then please don't stretch/);
+  });
+
+  it('"when should I see a doctor?" asks the emergency signs, then the injury and clot signs', async () => {
+    const c = new Conversation();
+    const reply = await c.say('ask calf coach when should I see a doctor');
+    expect(reply.text).toMatch(
+      /disturb your sleep\. Do you have chest pain, trouble breathing, or feel faint\?$/,
+    );
+    expect((await c.say('no')).text).toBe(
+      'Did this start with an injury or a pop, or is one calf swollen, red or hot?',
+    );
+    expect((await c.say('no')).text).toMatch(/^Okay\. I can help with a cramp/);
+    const d = new Conversation();
+    await d.say('ask calf coach when should I see a doctor');
+    expect((await d.say('yes')).text).toMatch(
+      /^Please stop the routine now\. I can't make calls\. Call 9 1 1 now/,
+    );
+  });
+
+  it('the pregnancy answer asks about one swollen, red, warm or painful calf', async () => {
+    const c = new Conversation();
+    const reply = await c.say('ask calf coach can I do this while pregnant');
+    expect(reply.text).toMatch(/Since this morning, has one calf become swollen, red, warm or painful\?$/);
+    expect((await c.say('yes')).text).toMatch(/should be checked today/);
   });
 
   it('"my calf is swollen, what should I do" goes straight to the urgent answer', async () => {
