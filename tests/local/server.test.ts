@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { ResponseEnvelope } from 'ask-sdk-model';
 import { envelope, localDevice, newSessionId, LOCAL_SKILL_ID } from '../../lambda/local/envelope';
-import { startServer, type RunningServer } from '../../lambda/local/server';
-import { MemoryPersistenceAdapter } from '../../lambda/persistence/memory';
+import type { RunningServer } from '../../lambda/local/server';
+import { useServer } from '../helpers/server';
 import { ROOT } from '../helpers/model';
 
 process.env.CALF_COACH_LOG = 'silent';
@@ -26,20 +26,10 @@ async function post(server: RunningServer, body: string): Promise<Response> {
 
 describe('npm run serve: the self-hosted endpoint', () => {
   describe('with verification off (local tools)', () => {
-    let server: RunningServer;
-    beforeAll(async () => {
-      server = await startServer({
-        persistenceAdapter: new MemoryPersistenceAdapter(),
-        verify: false,
-        port: 0,
-      });
-    });
-    afterAll(async () => {
-      await server.close();
-    });
+    const server = useServer();
 
     it('answers a valid envelope with the skill response', async () => {
-      const res = await post(server, launchBody());
+      const res = await post(server(), launchBody());
       expect(res.status).toBe(200);
       const json = (await res.json()) as ResponseEnvelope;
       expect(json.response.outputSpeech).toMatchObject({ type: 'SSML' });
@@ -47,37 +37,27 @@ describe('npm run serve: the self-hosted endpoint', () => {
     });
 
     it('refuses malformed JSON, a non-envelope and an oversized body with 4xx, and keeps serving', async () => {
-      expect((await post(server, '{not json')).status).toBe(400);
-      expect((await post(server, '{"hello": "world"}')).status).toBe(400);
-      expect((await post(server, JSON.stringify({ padding: 'x'.repeat(300_000) }))).status).toBe(413);
-      expect((await fetch(`${server.url}/health`)).status).toBe(200);
-      expect((await post(server, launchBody())).status).toBe(200);
+      expect((await post(server(), '{not json')).status).toBe(400);
+      expect((await post(server(), '{"hello": "world"}')).status).toBe(400);
+      expect((await post(server(), JSON.stringify({ padding: 'x'.repeat(300_000) }))).status).toBe(413);
+      expect((await fetch(`${server().url}/health`)).status).toBe(200);
+      expect((await post(server(), launchBody())).status).toBe(200);
     });
 
     it('has a health check', async () => {
-      const res = await fetch(`${server.url}/health`);
+      const res = await fetch(`${server().url}/health`);
       expect(await res.json()).toEqual({ status: 'ok' });
     });
   });
 
   describe('with verification on (the default)', () => {
-    let server: RunningServer;
-    beforeAll(async () => {
-      server = await startServer({
-        persistenceAdapter: new MemoryPersistenceAdapter(),
-        verify: true,
-        port: 0,
-      });
-    });
-    afterAll(async () => {
-      await server.close();
-    });
+    const server = useServer({ verify: true });
 
     it('rejects a request without a valid signature, and keeps serving', async () => {
-      const res = await post(server, launchBody());
+      const res = await post(server(), launchBody());
       expect(res.status).toBe(400);
       expect(await res.text()).toMatch(/Request verification failed/);
-      const forged = await fetch(`${server.url}/`, {
+      const forged = await fetch(`${server().url}/`, {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
@@ -87,27 +67,16 @@ describe('npm run serve: the self-hosted endpoint', () => {
         body: launchBody(),
       });
       expect(forged.status).toBe(400);
-      expect((await fetch(`${server.url}/health`)).status).toBe(200);
+      expect((await fetch(`${server().url}/health`)).status).toBe(200);
     });
   });
 
   describe('with a skill ID configured', () => {
-    let server: RunningServer;
-    beforeAll(async () => {
-      server = await startServer({
-        persistenceAdapter: new MemoryPersistenceAdapter(),
-        verify: false,
-        skillId: LOCAL_SKILL_ID,
-        port: 0,
-      });
-    });
-    afterAll(async () => {
-      await server.close();
-    });
+    const server = useServer({ skillId: LOCAL_SKILL_ID });
 
     it('accepts its own skill and refuses another', async () => {
-      expect((await post(server, launchBody())).status).toBe(200);
-      expect((await post(server, launchBody('amzn1.ask.skill.someone-else'))).status).toBe(400);
+      expect((await post(server(), launchBody())).status).toBe(200);
+      expect((await post(server(), launchBody('amzn1.ask.skill.someone-else'))).status).toBe(400);
     });
   });
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import { envelope, localDevice, newSessionId } from '../../lambda/local/envelope';
-import { startServer, type RunningServer } from '../../lambda/local/server';
+import { useServer } from '../helpers/server';
 import { MemoryPersistenceAdapter } from '../../lambda/persistence/memory';
 import { Intents } from '../../lambda/handlers/intents';
 import { lambdaHandler } from '../../lambda/skill';
@@ -227,17 +227,7 @@ describe(`fuzzing: ${String(RUNS)} generated envelopes`, () => {
   }, 600_000);
 
   describe('at the HTTP layer', () => {
-    let server: RunningServer;
-    beforeAll(async () => {
-      server = await startServer({
-        persistenceAdapter: new MemoryPersistenceAdapter(),
-        verify: false,
-        port: 0,
-      });
-    });
-    afterAll(async () => {
-      await server.close();
-    });
+    const server = useServer();
 
     it(`${String(HTTP_RUNS)} bodies: a 200 with a valid response, or a clean 4xx; the server keeps serving`, async () => {
       const bodies = fc.oneof(
@@ -248,7 +238,7 @@ describe(`fuzzing: ${String(RUNS)} generated envelopes`, () => {
       await fc.assert(
         fc.asyncProperty(bodies, async (body) => {
           const res = await withTimeout(
-            fetch(`${server.url}/`, {
+            fetch(`${server().url}/`, {
               method: 'POST',
               headers: { 'content-type': 'application/json' },
               body,
@@ -264,7 +254,7 @@ describe(`fuzzing: ${String(RUNS)} generated envelopes`, () => {
         }),
         { numRuns: HTTP_RUNS },
       );
-      expect((await fetch(`${server.url}/health`)).status).toBe(200);
+      expect((await fetch(`${server().url}/health`)).status).toBe(200);
     }, 600_000);
   });
 });
