@@ -264,6 +264,19 @@ export function locked(state: SessionState, ctx: Ctx): Outcome {
   };
 }
 
+type SafetyPending = Extract<Pending, { unclear: number }>;
+
+/** An unclear answer to a safety question is asked once more (facts §5, how to ask); then it counts as yes. */
+function askAgainIfUnclear(
+  state: SessionState,
+  pending: SafetyPending,
+  yes: boolean | undefined,
+  ctx: Ctx,
+): Outcome | undefined {
+  if (yes !== undefined || pending.unclear >= MAX_UNCLEAR_ANSWERS) return undefined;
+  return askPending(state, { ...pending, unclear: pending.unclear + 1 }, ctx, [say(ctx.t('screen.unclear'))]);
+}
+
 /** The answer to a red-flag screen question; `undefined` means the answer was unclear. */
 export function answerScreen(state: SessionState, yes: boolean | undefined, ctx: Ctx): Outcome {
   const pending = state.pending;
@@ -271,11 +284,8 @@ export function answerScreen(state: SessionState, yes: boolean | undefined, ctx:
   if (pending?.kind !== 'screen' || !routine) return menu(state, ctx);
   const ids = pending.stage === 'short' ? routine.shortScreen : routine.fullScreen;
   const question = SCREEN_QUESTIONS[ids[pending.question] ?? ''];
-  if (yes === undefined && pending.unclear < MAX_UNCLEAR_ANSWERS) {
-    return askPending(state, { ...pending, unclear: pending.unclear + 1 }, ctx, [
-      say(ctx.t('screen.unclear')),
-    ]);
-  }
+  const again = askAgainIfUnclear(state, pending, yes, ctx);
+  if (again) return again;
   // Still unclear after asking again counts as "yes" (facts §5, how to ask).
   if (yes !== false && question) {
     if (question.onYes !== 'skipTouch') return raiseFlag(state, question.onYes, question.reason, ctx);
@@ -298,11 +308,8 @@ export function answerScreen(state: SessionState, yes: boolean | undefined, ctx:
 export function answerHeatCold(state: SessionState, yes: boolean | undefined, ctx: Ctx): Outcome {
   const pending = state.pending;
   if (pending?.kind !== 'heatCold') return menu(state, ctx);
-  if (yes === undefined && pending.unclear < MAX_UNCLEAR_ANSWERS) {
-    return askPending(state, { ...pending, unclear: pending.unclear + 1 }, ctx, [
-      say(ctx.t('screen.unclear')),
-    ]);
-  }
+  const again = askAgainIfUnclear(state, pending, yes, ctx);
+  if (again) return again;
   const ok = yes === false;
   const next = withPending({ ...state, screening: { ...state.screening, heatColdOk: ok } }, undefined);
   const step = currentRoutine(state)?.steps[pending.step];
@@ -472,11 +479,8 @@ export function answer(
 export function answerFlagCheck(state: SessionState, yes: boolean | undefined, ctx: Ctx): Outcome {
   const pending = state.pending;
   if (pending?.kind !== 'flagCheck') return menu(state, ctx);
-  if (yes === undefined && pending.unclear < MAX_UNCLEAR_ANSWERS) {
-    return askPending(state, { ...pending, unclear: pending.unclear + 1 }, ctx, [
-      say(ctx.t('screen.unclear')),
-    ]);
-  }
+  const again = askAgainIfUnclear(state, pending, yes, ctx);
+  if (again) return again;
   const question = SCREEN_QUESTIONS[pending.question];
   if (yes !== false && question && question.onYes !== 'skipTouch') {
     return raiseFlag(state, question.onYes, question.reason, ctx);
