@@ -5,6 +5,7 @@ import {
   DEFAULT_TIME,
   REMINDERS_SCOPE,
   dailyReminder,
+  inTheEvening,
   describeTime,
   parseTime,
   reminderTime,
@@ -73,9 +74,10 @@ async function createReminder(input: HandlerInput, time: TimeOfDay): Promise<Out
   }
 }
 
+/** The time asked for; one said with "every night" or "every evening" (the eveningTime slot) is p.m. */
 function timeSlot(input: HandlerInput): TimeOfDay | undefined {
-  const request = input.requestEnvelope.request as IntentRequest;
-  return parseTime(request.intent.slots?.time?.value);
+  const slots = (input.requestEnvelope.request as IntentRequest).intent.slots;
+  return parseTime(slots?.time?.value) ?? inTheEvening(parseTime(slots?.eveningTime?.value));
 }
 
 /** "Remind me to stretch every night at 9", or "set a bedtime stretch reminder" (then: what time?). */

@@ -325,17 +325,20 @@ export class Resolver {
   private compile(intent: string, sample: string): CompiledSample {
     const slotNames: string[] = [];
     let literalLength = 0;
-    const source = normalise(sample)
-      .split(' ')
-      .map((word) => {
-        const slot = /^\{(\w+)\}$/.exec(word);
+    // Slot references keep their names as written; the words around them are normalised.
+    const source = sample
+      .split(/(\{\w+\})/)
+      .map((piece) => {
+        const slot = /^\{(\w+)\}$/.exec(piece);
         if (slot?.[1]) {
           slotNames.push(slot[1]);
           return '(.+?)';
         }
-        literalLength += word.length;
-        return escapeRegex(word);
+        const words = normalise(piece);
+        literalLength += words.replace(/ /g, '').length;
+        return escapeRegex(words);
       })
+      .filter((piece) => piece !== '')
       .join(' ');
     return { intent, pattern: new RegExp(`^${source}$`), slotNames, literalLength };
   }

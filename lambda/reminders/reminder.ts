@@ -29,6 +29,12 @@ export function parseTime(value: string | undefined): TimeOfDay | undefined {
   return parts[value.trim().toUpperCase()];
 }
 
+/** A time said with "every night" or "every evening": nine means 21:00, not 09:00. */
+export function inTheEvening(time: TimeOfDay | undefined): TimeOfDay | undefined {
+  if (!time) return undefined;
+  return time.hour >= 1 && time.hour < 12 ? { ...time, hour: time.hour + 12 } : time;
+}
+
 /** The time as people of that locale say it ("9:00 PM", "21:00"). */
 export function describeTime(time: TimeOfDay, locale: string): string {
   const at = new Date(Date.UTC(2020, 0, 1, time.hour, time.minute));

@@ -24,7 +24,7 @@ function checkSsml(ssml: string, label: string): string[] {
   if (breakTags !== breaksMs(ssml).length) problems.push(`${label}: a break without a valid time`);
   if (ssml.length > MAX_SPEECH_CHARS) problems.push(`${label}: ${ssml.length} characters`);
   if (/undefined|NaN|\[object Object\]|null/.test(text)) problems.push(`${label}: placeholder text leaked`);
-  if (/\b[a-z][a-zA-Z]*\.[a-z][a-zA-Z]*\b/.test(text))
+  if (/\b[a-z][a-zA-Z]+\.[a-z][a-zA-Z]+\b/.test(text))
     problems.push(`${label}: looks like a resource key: ${text}`);
   return problems;
 }

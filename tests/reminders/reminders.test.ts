@@ -52,6 +52,16 @@ describe('"remind me to stretch every night at 9"', () => {
     expect(await c.stored()).toMatchObject({ reminderToken: 'reminder-1' });
   });
 
+  it('"every night at nine" means nine in the evening', async () => {
+    const c = withApi(true);
+    const answer = await c.say('ask calf coach to remind me to stretch every night at nine');
+    expect(answer.text).toMatch(/^Done\. I'll remind you to stretch every day at 9:00 PM\./);
+    expect(JSON.stringify(posted()[0])).toContain('BYHOUR=21;BYMINUTE=0');
+    const d = withApi(true, 'es-US');
+    await d.say('pide a calf coach recuérdame estirar cada noche a las nueve');
+    expect(JSON.stringify(posted()[1])).toContain('BYHOUR=21');
+  });
+
   it('"set a bedtime stretch reminder" asks for the time first', async () => {
     const c = withApi(true);
     const question = await c.say('ask calf coach to set a bedtime stretch reminder');
