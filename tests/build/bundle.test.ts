@@ -24,7 +24,7 @@ describe('the Lambda bundle', () => {
       cwd: ROOT,
       stdio: 'pipe',
     });
-    expect(statSync(outfile).size).toBeLessThan(480 * 1024);
+    expect(statSync(outfile).size).toBeLessThan(400 * 1024);
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const bundle = require(outfile) as { handler: LambdaHandler };
     const event = envelope(

@@ -52,30 +52,20 @@ export async function scanTable(endpoint: string, tableName: string): Promise<Re
   return (result.Items ?? []).map((item) => unmarshall(item));
 }
 
-/** The DynamoDB adapter against a local endpoint, counting the commands it sends. */
+/** The DynamoDB adapter against a local endpoint, counting the calls it sends. */
 export function countingAdapter(
   endpoint: string,
   tableName: string,
-  timeoutMs?: number,
-): {
-  adapter: DynamoDbPersistenceAdapter;
-  calls: Record<string, number>;
-} {
+): { adapter: DynamoDbPersistenceAdapter; calls: Record<string, number> } {
+  const calls: Record<string, number> = {};
   const adapter = new DynamoDbPersistenceAdapter({
     tableName,
     endpoint,
     region: 'us-east-1',
-    ...(timeoutMs ? { timeoutMs } : {}),
-  });
-  const calls: Record<string, number> = {};
-  adapter.client.middlewareStack.add(
-    (next, context) => (args) => {
-      const name = context.commandName ?? 'unknown';
-      calls[name] = (calls[name] ?? 0) + 1;
-      return next(args);
+    onCall: (operation) => {
+      calls[operation] = (calls[operation] ?? 0) + 1;
     },
-    { step: 'initialize', name: 'countCalls' },
-  );
+  });
   return { adapter, calls };
 }
 

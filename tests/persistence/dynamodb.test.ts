@@ -101,19 +101,19 @@ describe('DynamoDB persistence, against a real DynamoDB-compatible server', () =
     const { adapter, calls } = countingAdapter(dynamo.endpoint, table);
     const c = new Conversation({ adapter });
     await c.say('open calf coach');
-    expect(calls).toEqual({ GetItemCommand: 1, PutItemCommand: 1 });
+    expect(calls).toEqual({ GetItem: 1, PutItem: 1 });
     await c.sayAll('help', 'repeat', 'what', 'yes');
-    expect(calls).toEqual({ GetItemCommand: 1, PutItemCommand: 1 });
+    expect(calls).toEqual({ GetItem: 1, PutItem: 1 });
     await c.sayAll('bedtime', 'no');
-    expect(calls).toEqual({ GetItemCommand: 1, PutItemCommand: 1 });
+    expect(calls).toEqual({ GetItem: 1, PutItem: 1 });
     await c.say('no');
-    expect(calls).toEqual({ GetItemCommand: 1, PutItemCommand: 2 });
+    expect(calls).toEqual({ GetItem: 1, PutItem: 2 });
     await c.sayAll('repeat', 'help', 'tell me more');
-    expect(calls).toEqual({ GetItemCommand: 1, PutItemCommand: 2 });
+    expect(calls).toEqual({ GetItem: 1, PutItem: 2 });
     await c.say('pause');
-    expect(calls).toEqual({ GetItemCommand: 1, PutItemCommand: 2 });
+    expect(calls).toEqual({ GetItem: 1, PutItem: 2 });
     await c.say('open calf coach');
-    expect(calls).toEqual({ GetItemCommand: 2, PutItemCommand: 2 });
+    expect(calls).toEqual({ GetItem: 2, PutItem: 2 });
   });
 
   it("two users interleaved turn by turn never see each other's progress", async () => {

@@ -87,9 +87,8 @@ describe('the deployable skill', () => {
 
   it('grants the function exactly the DynamoDB calls the adapter makes', () => {
     const source = readFileSync(path.join(ROOT, 'lambda', 'persistence', 'dynamodb.ts'), 'utf8');
-    const used = [...source.matchAll(/new (\w+)ItemCommand\(/g)]
-      .map((m) => `dynamodb:${m[1] ?? ''}Item`)
-      .sort();
+    const operations = /export type Operation = ([^;]+);/.exec(source)?.[1] ?? '';
+    const used = [...operations.matchAll(/'(\w+)'/g)].map((m) => `dynamodb:${m[1] ?? ''}`).sort();
     const granted = JSON.stringify(template.Resources.SkillFunctionRole)
       .match(/dynamodb:\w+/g)
       ?.sort();
