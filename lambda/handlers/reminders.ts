@@ -1,5 +1,5 @@
 import { getDeviceId, getRequestType, type HandlerInput, type RequestHandler } from 'ask-sdk-core';
-import type { IntentRequest, interfaces } from 'ask-sdk-model';
+import type { IntentRequest, Response, interfaces, services } from 'ask-sdk-model';
 import { errorMessage, log } from '../log';
 import {
   DEFAULT_TIME,
@@ -117,41 +117,55 @@ export const PermissionResponseHandler: RequestHandler = {
   },
 };
 
+type ReminderClient = services.reminderManagement.ReminderManagementServiceClient;
+
+/**
+ * The frame cancel and list share: without permission there is nothing of ours to touch (`none`);
+ * a failing Reminders API gets the kind answer and one log line (`event`).
+ */
+async function withReminders(
+  input: HandlerInput,
+  none: string,
+  event: string,
+  work: (client: ReminderClient, state: SessionState) => Promise<{ state: SessionState; text: string }>,
+): Promise<Response> {
+  const { state, ctx } = turnOf(input);
+  if (!granted(input) || !input.serviceClientFactory)
+    return respond(input, finish(state, ctx.t(none), input));
+  try {
+    const done = await work(input.serviceClientFactory.getReminderManagementServiceClient(), state);
+    return respond(input, finish(done.state, done.text, input));
+  } catch (error) {
+    log.warn(event, { status: statusOf(error) ?? null, error: errorMessage(error) });
+    return respond(input, finish(state, ctx.t('reminder.failed'), input));
+  }
+}
+
 /** "Cancel my stretch reminder": the one this skill set, or all of its own if the token was lost. */
 export const CancelReminderHandler: RequestHandler = {
   canHandle: (input) => isIntent(input, Intents.cancelReminder),
-  handle: async (input) => {
-    const { state, ctx } = turnOf(input);
-    if (!granted(input) || !input.serviceClientFactory)
-      return respond(input, finish(state, ctx.t('reminder.noneToCancel'), input));
-    const client = input.serviceClientFactory.getReminderManagementServiceClient();
-    try {
+  handle: (input) =>
+    withReminders(input, 'reminder.noneToCancel', 'reminder-cancel-failed', async (client, state) => {
+      const { ctx } = turnOf(input);
       const tokens = state.stored.reminderToken
         ? [state.stored.reminderToken]
         : ((await client.getReminders()).alerts ?? []).flatMap((alert) =>
             alert.alertToken ? [alert.alertToken] : [],
           );
-      if (tokens.length === 0) return respond(input, finish(state, ctx.t('reminder.noneToCancel'), input));
+      if (tokens.length === 0) return { state, text: ctx.t('reminder.noneToCancel') };
       for (const token of tokens) await client.deleteReminder(token);
       const { reminderToken: _t, ...stored } = state.stored;
-      return respond(input, finish({ ...state, stored }, ctx.t('reminder.cancelled'), input));
-    } catch (error) {
-      log.warn('reminder-cancel-failed', { status: statusOf(error) ?? null, error: errorMessage(error) });
-      return respond(input, finish(state, ctx.t('reminder.failed'), input));
-    }
-  },
+      return { state: { ...state, stored }, text: ctx.t('reminder.cancelled') };
+    }),
 };
 
 /** "What reminders do I have?": this skill's reminders, with the time they ring. */
 export const ListRemindersHandler: RequestHandler = {
   canHandle: (input) => isIntent(input, Intents.listReminders),
-  handle: async (input) => {
-    const { state, ctx } = turnOf(input);
-    if (!granted(input) || !input.serviceClientFactory)
-      return respond(input, finish(state, ctx.t('reminder.listNone'), input));
-    try {
-      const alerts =
-        (await input.serviceClientFactory.getReminderManagementServiceClient().getReminders()).alerts ?? [];
+  handle: (input) =>
+    withReminders(input, 'reminder.listNone', 'reminder-list-failed', async (client, state) => {
+      const { ctx } = turnOf(input);
+      const alerts = (await client.getReminders()).alerts ?? [];
       const first = alerts[0];
       const time = first ? reminderTime(first) : undefined;
       const text =
@@ -160,10 +174,6 @@ export const ListRemindersHandler: RequestHandler = {
           : alerts.length === 1 && time
             ? ctx.t('reminder.listOne', { time: describeTime(time, ctx.locale) })
             : ctx.t('reminder.listMany', { count: String(alerts.length) });
-      return respond(input, finish(state, text, input));
-    } catch (error) {
-      log.warn('reminder-list-failed', { status: statusOf(error) ?? null, error: errorMessage(error) });
-      return respond(input, finish(state, ctx.t('reminder.failed'), input));
-    }
-  },
+      return { state, text };
+    }),
 };

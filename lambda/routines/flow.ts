@@ -444,11 +444,6 @@ export function declineResume(state: SessionState, ctx: Ctx): Outcome {
   );
 }
 
-/** A question was asked just before this turn; say it again with what was not understood. */
-export function reask(state: SessionState, ctx: Ctx, lead: readonly Part[]): Outcome | undefined {
-  return state.pending ? askPending(state, state.pending, ctx, lead) : undefined;
-}
-
 /** The step prompt or the menu, for answers that don't change where the person is. */
 export function carryOn(state: SessionState, ctx: Ctx, lead: readonly Part[]): Outcome {
   const routine = currentRoutine(state);

@@ -21,5 +21,3 @@ const NUMBERS: Readonly<Record<string, LocaleNumbers>> = {
 export function numbersFor(locale: string): LocaleNumbers | undefined {
   return NUMBERS[locale];
 }
-
-export const LOCALES_WITH_NUMBERS: readonly string[] = Object.keys(NUMBERS);
