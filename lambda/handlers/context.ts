@@ -78,9 +78,11 @@ export function respond(input: HandlerInput, outcome: Outcome): Response {
   const reprompt = outcome.reprompt && !outcome.end ? toSsml(outcome.reprompt, voice) : undefined;
   // "Repeat" replays the last speech only outside a step and with no question pending (flow.repeat
   // re-reads the step or the question otherwise), so only then is it carried in the session.
-  const { lastSpeech: _s, lastReprompt: _r, ...rest } = outcome.state;
-  const replayable = !outcome.end && reprompt !== undefined && !onStep(rest) && !rest.pending;
-  const state: SessionState = replayable ? { ...rest, lastSpeech: speech, lastReprompt: reprompt } : rest;
+  const replayable =
+    !outcome.end && reprompt !== undefined && !onStep(outcome.state) && !outcome.state.pending;
+  const state: SessionState = replayable
+    ? { ...outcome.state, lastSpeech: speech, lastReprompt: reprompt }
+    : { ...outcome.state, lastSpeech: undefined, lastReprompt: undefined };
   setTurn(input, { state, ctx });
   const builder = input.responseBuilder.speak(speech);
   if (outcome.askPermission) {

@@ -40,13 +40,8 @@ export interface Outcome {
   readonly plainVoice?: boolean;
 }
 
-const ask = (state: SessionState, speech: Part[], reprompt: Part[], display?: Display): Outcome => ({
-  state,
-  speech,
-  reprompt,
-  end: false,
-  ...(display ? { display } : {}),
-});
+const ask = (state: SessionState, speech: Part[], reprompt: Part[], display?: Display): Outcome =>
+  display ? { state, speech, reprompt, end: false, display } : { state, speech, reprompt, end: false };
 
 /** A message screen: a title key and the words (the speech as text unless given). */
 const message = (title: string, body: readonly Part[] | string, t: Translate): Display => ({
@@ -57,21 +52,16 @@ const message = (title: string, body: readonly Part[] | string, t: Translate): D
 
 function gatesOf(state: SessionState): Gates {
   const { short, full, skipTouch, heatColdOk } = state.screening;
-  return {
-    shortScreenDone: short,
-    fullScreenDone: full,
-    skipTouch,
-    ...(heatColdOk === undefined ? {} : { heatColdOk }),
-  };
+  return { shortScreenDone: short, fullScreenDone: full, skipTouch, heatColdOk };
 }
 
 function withStored(state: SessionState, change: (stored: StoredState) => StoredState): SessionState {
   return { ...state, stored: change(state.stored) };
 }
 
+/** No question pending is `pending: undefined` (dropped when the session is serialised). */
 function withPending(state: SessionState, pending: Pending | undefined): SessionState {
-  const { pending: _old, ...rest } = state;
-  return pending ? { ...rest, pending } : rest;
+  return { ...state, pending };
 }
 
 export function currentRoutine(state: SessionState): Routine | undefined {

@@ -47,6 +47,8 @@ export interface Flag {
 
 export const SESSION_SCHEMA_VERSION = 1;
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
 export interface SessionState {
   readonly v: typeof SESSION_SCHEMA_VERSION;
   readonly routineId?: RoutineId;
@@ -153,33 +155,32 @@ export function parseSession(raw: unknown, nowMs: number): SessionState | undefi
   if (!isRecord(raw) || raw.v !== SESSION_SCHEMA_VERSION) return undefined;
   const { state: stored } = parseStored(raw.stored);
   const screening = isRecord(raw.screening) ? raw.screening : {};
-  const pending = parsePending(raw.pending);
-  const flag =
-    parseFlag(raw.flag) ?? (raw.flag !== undefined ? { level: 'urgent', reason: 'other' } : undefined);
-  const routineId = isRoutineId(raw.routineId) ? raw.routineId : undefined;
   const num = (v: unknown, fallback: number): number =>
     typeof v === 'number' && Number.isFinite(v) ? v : fallback;
-  return {
-    ...newSession(
-      num(raw.sessionStartMs, nowMs),
-      stored,
-      typeof raw.storedJson === 'string' ? raw.storedJson : storedFingerprint(stored),
-    ),
-    ...(routineId ? { routineId } : {}),
-    stepIndex: Math.trunc(num(raw.stepIndex, -1)),
-    tries: Math.trunc(num(raw.tries, 0)),
-    screening: {
-      short: screening.short === true,
-      full: screening.full === true,
-      skipTouch: screening.skipTouch === true,
-      ...(typeof screening.heatColdOk === 'boolean' ? { heatColdOk: screening.heatColdOk } : {}),
-    },
-    ...(flag ? { flag } : {}),
-    ...(pending ? { pending } : {}),
-    eased: raw.eased === true,
-    clockWarned: raw.clockWarned === true,
-    ...(raw.storeUnread === true ? { storeUnread: true } : {}),
-    ...(typeof raw.lastSpeech === 'string' ? { lastSpeech: raw.lastSpeech } : {}),
-    ...(typeof raw.lastReprompt === 'string' ? { lastReprompt: raw.lastReprompt } : {}),
+  // Built field by field rather than by spreads: this runs on every turn.
+  const state: Mutable<SessionState> = newSession(
+    num(raw.sessionStartMs, nowMs),
+    stored,
+    typeof raw.storedJson === 'string' ? raw.storedJson : storedFingerprint(stored),
+  );
+  if (isRoutineId(raw.routineId)) state.routineId = raw.routineId;
+  state.stepIndex = Math.trunc(num(raw.stepIndex, -1));
+  state.tries = Math.trunc(num(raw.tries, 0));
+  state.screening = {
+    short: screening.short === true,
+    full: screening.full === true,
+    skipTouch: screening.skipTouch === true,
+    heatColdOk: typeof screening.heatColdOk === 'boolean' ? screening.heatColdOk : undefined,
   };
+  const flag =
+    parseFlag(raw.flag) ?? (raw.flag !== undefined ? { level: 'urgent', reason: 'other' } : undefined);
+  if (flag) state.flag = flag;
+  const pending = parsePending(raw.pending);
+  if (pending) state.pending = pending;
+  state.eased = raw.eased === true;
+  state.clockWarned = raw.clockWarned === true;
+  if (raw.storeUnread === true) state.storeUnread = true;
+  if (typeof raw.lastSpeech === 'string') state.lastSpeech = raw.lastSpeech;
+  if (typeof raw.lastReprompt === 'string') state.lastReprompt = raw.lastReprompt;
+  return state;
 }

@@ -114,10 +114,9 @@ export function parseStored(
     schemaVersion: STORED_SCHEMA_VERSION,
     preferences: parsePreferences(raw.preferences),
     welcomed: raw.welcomed === true,
-    ...(progress ? { progress } : {}),
-    ...(typeof raw.reminderToken === 'string' && raw.reminderToken.length < 200
-      ? { reminderToken: raw.reminderToken }
-      : {}),
+    progress,
+    reminderToken:
+      typeof raw.reminderToken === 'string' && raw.reminderToken.length < 200 ? raw.reminderToken : undefined,
   };
   const problem = raw.progress !== undefined && !progress ? 'corrupt stored progress dropped' : undefined;
   return problem ? { state, problem } : { state };
