@@ -19,7 +19,10 @@ export const NORMAL_VOICE: Voice = { rate: 'medium', quiet: false };
 /** Alexa rejects a break longer than ten seconds. */
 export const MAX_BREAK_SECONDS = 10;
 
+const SSML_SPECIAL = /[&<>"']/;
+
 export function escapeSsml(text: string): string {
+  if (!SSML_SPECIAL.test(text)) return text;
   return text
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')

@@ -30,8 +30,28 @@ function timedHolds(step: Step, seconds: number, t: Translate): Part[] {
   return parts;
 }
 
+/** Step speech depends only on the translator, the step and the hold scale: built once, then reused. */
+const builtSteps = new WeakMap<Translate, Map<string, Speech>>();
+const MAX_BUILT_STEPS = 500;
+
 /** "Step two of four." The instruction, then the hold, sides and repeats, with short cues. */
 export function stepSpeech(routine: Routine, index: number, holdScale: number, t: Translate): Speech {
+  let built = builtSteps.get(t);
+  if (!built) {
+    built = new Map();
+    builtSteps.set(t, built);
+  }
+  const id = `${routine.id}:${String(index)}:${String(holdScale)}`;
+  let speech = built.get(id);
+  if (!speech) {
+    speech = buildStepSpeech(routine, index, holdScale, t);
+    // Hold scales come from stored preferences: keep the cache bounded whatever is stored.
+    if (built.size < MAX_BUILT_STEPS) built.set(id, speech);
+  }
+  return speech;
+}
+
+function buildStepSpeech(routine: Routine, index: number, holdScale: number, t: Translate): Speech {
   const step = routine.steps[index];
   if (step === undefined) return [];
   const parts: Part[] = [

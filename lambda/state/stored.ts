@@ -125,16 +125,8 @@ export function parseStored(
 /** A compact, field-by-field form of the stored state, to tell whether it changed in a turn. */
 export function storedFingerprint(state: StoredState): string {
   const { schemaVersion, welcomed, preferences, progress, reminderToken } = state;
-  return JSON.stringify([
-    schemaVersion,
-    welcomed,
-    preferences.holdScale,
-    preferences.rate,
-    preferences.quiet,
-    progress?.routineId ?? null,
-    progress?.stepIndex ?? null,
-    reminderToken ?? null,
-  ]);
+  // The token is last and free text; every field before it is a number, a boolean or a fixed word.
+  return `${String(schemaVersion)}|${String(welcomed)}|${String(preferences.holdScale)}|${preferences.rate}|${String(preferences.quiet)}|${progress ? `${progress.routineId}|${String(progress.stepIndex)}` : '-|-'}|${reminderToken === undefined ? '-' : `+${reminderToken}`}`;
 }
 
 /**
