@@ -1,7 +1,7 @@
 import { SkillBuilders, type RequestHandler } from 'ask-sdk-core';
 
 /** The baseline: a minimal hello-world ask-sdk skill, bundled the same way as Calf Coach. */
-const Hello: RequestHandler = {
+export const Hello: RequestHandler = {
   canHandle: () => true,
   handle: (input) =>
     input.responseBuilder

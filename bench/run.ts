@@ -1,5 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import autocannon from 'autocannon';
+import { SkillBuilders, type RequestHandler } from 'ask-sdk-core';
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import dynalite from 'dynalite';
 import { execFileSync, spawn } from 'node:child_process';
@@ -13,8 +14,11 @@ import { envelope, localDevice, newSessionId } from '../lambda/local/envelope';
 import { loadModel } from '../lambda/local/models';
 import { Resolver } from '../lambda/local/nlu';
 import { Simulator, type SkillLike } from '../lambda/local/simulator';
+import { LoadStateInterceptor, SaveStateInterceptor } from '../lambda/handlers/state-interceptors';
 import { DynamoDbPersistenceAdapter } from '../lambda/persistence/dynamodb';
-import { skillBuilder } from '../lambda/skill';
+import { MemoryPersistenceAdapter } from '../lambda/persistence/memory';
+import { REQUEST_HANDLERS, skillBuilder } from '../lambda/skill';
+import { Hello } from './hello-skill';
 import { median, ms, percentile, ratio } from './stats';
 
 /**
@@ -138,36 +142,98 @@ interface Row {
   readonly target: string;
 }
 
+/** One cramp conversation through the simulator, as the envelopes Alexa would send (session attributes included). */
+async function recordConversation(skill: SkillLike): Promise<{ requests: string; speech: string[] }> {
+  const requests: RequestEnvelope[] = [];
+  const speech: string[] = [];
+  const recording: SkillLike = {
+    invoke: async (request) => {
+      requests.push(request);
+      const response = await skill.invoke(request);
+      speech.push(JSON.stringify(response.response.outputSpeech));
+      return response;
+    },
+  };
+  const simulator = new Simulator(
+    recording,
+    new Resolver(loadModel('en-US'), 'en-US'),
+    localDevice({ userId: RECORDED_USER }),
+  );
+  for (const words of CRAMP) await simulator.say(words);
+  return { requests: JSON.stringify(requests), speech };
+}
+
+const RECORDED_USER = 'bench-recorded-user';
+
+/** The recorded conversation for a new user (so stored progress never changes the path), parsed afresh. */
+const replayFor = (recorded: string, run: number): RequestEnvelope[] =>
+  JSON.parse(recorded.replaceAll(`"${RECORDED_USER}"`, `"bench-${String(run)}"`)) as RequestEnvelope[];
+
+/**
+ * Replays the recorded envelopes through each skill in turn, a conversation each per round, and times
+ * every turn. Both see exactly the same requests; the first rounds warm up and are not kept.
+ */
+async function replay(
+  skills: Readonly<Record<string, SkillLike>>,
+  recorded: string,
+  rounds: number,
+): Promise<Record<string, number[]>> {
+  const samples: Record<string, number[]> = Object.fromEntries(Object.keys(skills).map((name) => [name, []]));
+  for (let i = 0; i < rounds; i++) {
+    for (const [name, skill] of Object.entries(skills)) {
+      for (const request of replayFor(recorded, i)) {
+        const t0 = process.hrtime.bigint();
+        await skill.invoke(request);
+        if (i >= WARM_UP_ROUNDS) samples[name]?.push(Number(process.hrtime.bigint() - t0) / 1e6);
+      }
+    }
+  }
+  return samples;
+}
+
+const WARM_UP_ROUNDS = 5;
+
+/** Calf Coach's bundle and the baseline's, through their Lambda handlers, on the same recorded conversation. */
 async function warmTurns(
   calf: LambdaHandler,
   hello: LambdaHandler,
-): Promise<{ calf: number[]; hello: number[] }> {
-  const samples = { calf: [] as number[], hello: [] as number[] };
-  const resolver = new Resolver(loadModel('en-US'), 'en-US');
-  const time = (target: number[], handler: LambdaHandler, sent: RequestEnvelope[] | undefined): SkillLike => {
-    const skill = asSkill(handler);
-    return {
-      invoke: async (request) => {
-        sent?.push(request);
-        const t0 = process.hrtime.bigint();
-        const response = await skill.invoke(request);
-        target.push(Number(process.hrtime.bigint() - t0) / 1e6);
-        return response;
-      },
-    };
-  };
-  for (let i = 0; i < WARM_CONVERSATIONS; i++) {
-    const sent: RequestEnvelope[] = [];
-    const simulator = new Simulator(
-      time(i < 5 ? [] : samples.calf, calf, sent),
-      resolver,
-      localDevice({ userId: `bench-${String(i)}` }),
-    );
-    for (const words of CRAMP) await simulator.say(words);
-    const baseline = time(i < 5 ? [] : samples.hello, hello, undefined);
-    for (const request of sent) await baseline.invoke(request);
+): Promise<{ calf: number[]; hello: number[]; recorded: string }> {
+  const { requests: recorded, speech } = await recordConversation(asSkill(calf));
+  // The replay must be the same conversation: a new user gets the same answers turn by turn.
+  const check = replayFor(recorded, -1);
+  for (const [turn, request] of check.entries()) {
+    const said = JSON.stringify((await asSkill(calf).invoke(request)).response.outputSpeech);
+    if (said !== speech[turn]) throw new Error(`replayed turn ${String(turn)} answered differently`);
   }
-  return samples;
+  const samples = await replay({ calf: asSkill(calf), hello: asSkill(hello) }, recorded, WARM_CONVERSATIONS);
+  return { calf: samples.calf ?? [], hello: samples.hello ?? [], recorded };
+}
+
+/**
+ * Where a warm turn's time goes, in process, on the same recorded envelopes: the baseline, the
+ * baseline behind as many handlers as Calf Coach has, the baseline with Calf Coach's state
+ * interceptors, and Calf Coach.
+ */
+async function breakdown(recorded: string): Promise<{ what: string; median: number }[]> {
+  const skip: RequestHandler = { canHandle: () => false, handle: (input) => Hello.handle(input) };
+  const handlerCount = REQUEST_HANDLERS.length;
+  const skills: Record<string, SkillLike> = {
+    'hello world (the baseline)': SkillBuilders.custom().addRequestHandlers(Hello).create(),
+    [`hello world behind ${String(handlerCount - 1)} handlers that decline`]: SkillBuilders.custom()
+      .addRequestHandlers(...Array<RequestHandler>(handlerCount - 1).fill(skip), Hello)
+      .create(),
+    "hello world with Calf Coach's state interceptors (memory store)": SkillBuilders.custom()
+      .withPersistenceAdapter(new MemoryPersistenceAdapter())
+      .addRequestInterceptors(LoadStateInterceptor)
+      .addResponseInterceptors(SaveStateInterceptor)
+      .addRequestHandlers(Hello)
+      .create(),
+    'Calf Coach (memory store)': skillBuilder({
+      persistenceAdapter: new MemoryPersistenceAdapter(),
+    }).create(),
+  };
+  const samples = await replay(skills, recorded, WARM_CONVERSATIONS);
+  return Object.entries(samples).map(([what, times]) => ({ what, median: median(times) }));
 }
 
 async function persistenceCalls(endpoint: string): Promise<{ reads: number; writes: number; turns: number }> {
@@ -272,6 +338,7 @@ async function main(): Promise<void> {
   const hello = (require(helloBundle) as { handler: LambdaHandler }).handler;
   /* eslint-enable @typescript-eslint/no-require-imports */
   const warm = await warmTurns(calf, hello);
+  const parts = await breakdown(warm.recorded);
   console.log('warm turns done', warm.calf.length);
 
   const db = await startDynalite();
@@ -316,7 +383,7 @@ async function main(): Promise<void> {
   const warmHello = median(warm.hello);
   const rows: Row[] = [
     {
-      what: `warm turn, median (${String(warm.calf.length)} turns of a full cramp conversation)`,
+      what: `warm turn, median (${String(warm.calf.length)} turns: a recorded cramp conversation replayed through each Lambda handler)`,
       value: `${ms(warmCalf)} ms`,
       baseline: `${ms(warmHello)} ms`,
       ratio: ratio(warmCalf, warmHello),
@@ -372,12 +439,25 @@ async function main(): Promise<void> {
     `| the same with ES module builds, so unused commands are tree-shaken | ${String(sizes.esm)} B | ${ms(wall(cold.esm))} ms |`,
     `| GetItem/PutItem/DeleteItem as SigV4-signed HTTPS requests, credentials from the environment (shipped) | ${String(sizes.calf)} B | ${ms(wall(cold.table))} ms |`,
   ].join('\n');
+  const helloMedian = parts[0]?.median ?? NaN;
+  const where = [
+    'Where a warm turn goes (in process, the same recorded envelopes, median per turn; ask-sdk deep-copies the session attributes on every request, for the baseline too):',
+    '',
+    '| skill | median | ratio to the baseline |',
+    '| --- | --- | --- |',
+    ...parts.map(
+      (part) =>
+        `| ${part.what} | ${(part.median * 1000).toFixed(1)} µs | ${ratio(part.median, helloMedian)} |`,
+    ),
+  ].join('\n');
   const persistence = `Persistence against dynalite, one full cramp conversation of ${String(dbCalls.turns)} turns: ${String(dbCalls.reads)} read(s) and ${String(dbCalls.writes)} write(s) (${(dbCalls.reads / dbCalls.turns).toFixed(2)} reads and ${(dbCalls.writes / dbCalls.turns).toFixed(2)} writes per turn).`;
   const loadLine = `Load on \`npm run serve\` (verification off) with autocannon, ${String(LOAD_CONNECTIONS)} connections for ${String(LOAD_SECONDS)} s on loopback: ${String(loadResult.total)} requests, ${loadResult.rps.toFixed(0)} req/s, latency p50 ${String(loadResult.p50)} ms, p99 ${String(loadResult.p99)} ms, ${String(loadResult.errors)} errors, ${String(loadResult.non2xx)} non-2xx.`;
   const report = [
     `Measured ${new Date().toISOString().slice(0, 10)} on ${machine()}${QUICK ? ' (quick run)' : ''}.`,
     '',
     table(rows),
+    '',
+    where,
     '',
     choices,
     '',

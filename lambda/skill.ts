@@ -3,6 +3,7 @@ import {
   SkillBuilders,
   type CustomSkillBuilder,
   type PersistenceAdapter,
+  type RequestHandler,
 } from 'ask-sdk-core';
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import { errorMessage, log } from './log';
@@ -45,9 +46,40 @@ export interface SkillOptions {
   readonly skillId?: string;
 }
 
+/** Every request handler, in the order ask-sdk asks them: safety first. */
+export const REQUEST_HANDLERS: readonly RequestHandler[] = [
+  SessionEndedHandler,
+  FlagLockHandler,
+  TroubleHandler,
+  ScreenAnswerHandler,
+  QuestionHandler,
+  OtherQuestionHandler,
+  PermissionResponseHandler,
+  ReminderOfferHandler,
+  SetReminderHandler,
+  CancelReminderHandler,
+  ListRemindersHandler,
+  StopHandler,
+  PauseHandler,
+  HelpHandler,
+  PendingAnswerHandler,
+  YesNoWithoutQuestionHandler,
+  LaunchHandler,
+  StartRoutineHandler,
+  ResumeHandler,
+  NextHandler,
+  PreviousHandler,
+  RepeatHandler,
+  StartOverHandler,
+  TellMeMoreHandler,
+  PreferenceHandler,
+  NavigateHomeHandler,
+  FallbackHandler,
+];
+
 /**
  * The one skill factory: Lambda (`.lambda()`), the local console and HTTP server, and the tests
- * (`.create()`) all build Calf Coach here. Handler order is safety first.
+ * (`.create()`) all build Calf Coach here.
  */
 export function skillBuilder(options: SkillOptions): CustomSkillBuilder {
   const builder = SkillBuilders.custom()
@@ -55,35 +87,7 @@ export function skillBuilder(options: SkillOptions): CustomSkillBuilder {
     .withApiClient(new TimeoutApiClient(ALEXA_API_TIMEOUT_MS))
     .addRequestInterceptors(LoadStateInterceptor)
     .addResponseInterceptors(SaveStateInterceptor)
-    .addRequestHandlers(
-      SessionEndedHandler,
-      FlagLockHandler,
-      TroubleHandler,
-      ScreenAnswerHandler,
-      QuestionHandler,
-      OtherQuestionHandler,
-      PermissionResponseHandler,
-      ReminderOfferHandler,
-      SetReminderHandler,
-      CancelReminderHandler,
-      ListRemindersHandler,
-      StopHandler,
-      PauseHandler,
-      HelpHandler,
-      PendingAnswerHandler,
-      YesNoWithoutQuestionHandler,
-      LaunchHandler,
-      StartRoutineHandler,
-      ResumeHandler,
-      NextHandler,
-      PreviousHandler,
-      RepeatHandler,
-      StartOverHandler,
-      TellMeMoreHandler,
-      PreferenceHandler,
-      NavigateHomeHandler,
-      FallbackHandler,
-    )
+    .addRequestHandlers(...REQUEST_HANDLERS)
     .addErrorHandlers(SpeakingErrorHandler)
     .withCustomUserAgent('calf-coach');
   return options.skillId ? builder.withSkillId(options.skillId) : builder;
