@@ -1,7 +1,7 @@
 import { holdChain } from '../../lambda/speech/holds';
 import { translatorFor } from '../../lambda/speech/i18n';
 import { escapeSsml, ssmlToPlainText, toPlainText, toSsml } from '../../lambda/speech/ssml';
-import { scaledHold } from '../../lambda/speech/step';
+import { scaledHold, stepSpeech } from '../../lambda/speech/step';
 import { ROUTINES } from '../../lambda/routines/data';
 
 const t = translatorFor('en-US');
@@ -60,5 +60,18 @@ describe('holds', () => {
     expect(scaledHold(toePull, 0.1)).toBe(10);
     expect(scaledHold(toePull, 10)).toBe(90);
     expect(scaledHold(warmth, 2)).toBe(900);
+  });
+
+  it('a step is built once per language, step and hold scale, and each keeps its own words', () => {
+    const bedtime = ROUTINES.bedtime;
+    const plain = stepSpeech(bedtime, 0, 1, t);
+    expect(stepSpeech(bedtime, 0, 1, t)).toBe(plain);
+    const longer = toPlainText(stepSpeech(bedtime, 0, 1.5, t));
+    expect(longer).not.toBe(toPlainText(plain));
+    expect(longer).toMatch(/Forty seconds left/);
+    expect(toPlainText(stepSpeech(bedtime, 0, 1, translatorFor('de-DE')))).toMatch(/^Schritt/);
+    // Scales read from a store are bounded, but not to a few values: past the cache's bound, still right.
+    for (let i = 0; i < 600; i++) stepSpeech(bedtime, 0, 0.5 + i / 1000, t);
+    expect(toPlainText(stepSpeech(bedtime, 0, 2, t))).toMatch(/Hold\. … Fifty seconds left\./);
   });
 });

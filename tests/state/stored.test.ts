@@ -2,6 +2,7 @@ import {
   EMPTY_STORED,
   mergeAfterFailedRead,
   parseStored,
+  storedFingerprint,
   STORED_SCHEMA_VERSION,
   type Migration,
 } from '../../lambda/state/stored';
@@ -63,5 +64,24 @@ describe('stored state', () => {
       preferences: { holdScale: 1, rate: 'slow' as const, quiet: false },
     };
     expect(mergeAfterFailedRead(fromStore, session)).toEqual({ ...session, welcomed: true });
+  });
+
+  it('the fingerprint tells apart every change a turn can make', () => {
+    const base = { ...EMPTY_STORED, progress: { routineId: 'cramp' as const, stepIndex: 1 } };
+    const variants = [
+      base,
+      { ...base, welcomed: true },
+      { ...base, progress: { routineId: 'cramp' as const, stepIndex: 2 } },
+      { ...base, progress: { routineId: 'bedtime' as const, stepIndex: 1 } },
+      { ...base, progress: undefined },
+      { ...base, preferences: { ...base.preferences, holdScale: 1.5 } },
+      { ...base, preferences: { ...base.preferences, rate: 'slow' as const } },
+      { ...base, preferences: { ...base.preferences, quiet: true } },
+      { ...base, reminderToken: '' },
+      { ...base, reminderToken: 'abc' },
+      { ...base, reminderToken: 'abc|d' },
+    ];
+    expect(new Set(variants.map(storedFingerprint)).size).toBe(variants.length);
+    expect(storedFingerprint({ ...base })).toBe(storedFingerprint(base));
   });
 });
