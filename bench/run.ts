@@ -31,6 +31,9 @@ const ROOT = path.resolve(__dirname, '..', '..');
 const QUICK = process.env.CALF_COACH_BENCH_QUICK === '1';
 const OUT = path.join(ROOT, 'dist', 'bench');
 const WARM_CONVERSATIONS = QUICK ? 40 : 300;
+/** Warm-up rounds of each replay, not kept. */
+const WARM_UP_ROUNDS = 5;
+const RECORDED_USER = 'bench-recorded-user';
 const COLD_RUNS = QUICK ? 5 : 15;
 const LOAD_SECONDS = QUICK ? 5 : 20;
 const LOAD_CONNECTIONS = 50;
@@ -163,8 +166,6 @@ async function recordConversation(skill: SkillLike): Promise<{ requests: string;
   return { requests: JSON.stringify(requests), speech };
 }
 
-const RECORDED_USER = 'bench-recorded-user';
-
 /** The recorded conversation for a new user (so stored progress never changes the path), parsed afresh. */
 const replayFor = (recorded: string, run: number): RequestEnvelope[] =>
   JSON.parse(recorded.replaceAll(`"${RECORDED_USER}"`, `"bench-${String(run)}"`)) as RequestEnvelope[];
@@ -191,21 +192,19 @@ async function replay(
   return samples;
 }
 
-const WARM_UP_ROUNDS = 5;
-
 /** Calf Coach's bundle and the baseline's, through their Lambda handlers, on the same recorded conversation. */
 async function warmTurns(
   calf: LambdaHandler,
   hello: LambdaHandler,
 ): Promise<{ calf: number[]; hello: number[]; recorded: string }> {
-  const { requests: recorded, speech } = await recordConversation(asSkill(calf));
+  const calfSkill = asSkill(calf);
+  const { requests: recorded, speech } = await recordConversation(calfSkill);
   // The replay must be the same conversation: a new user gets the same answers turn by turn.
-  const check = replayFor(recorded, -1);
-  for (const [turn, request] of check.entries()) {
-    const said = JSON.stringify((await asSkill(calf).invoke(request)).response.outputSpeech);
+  for (const [turn, request] of replayFor(recorded, -1).entries()) {
+    const said = JSON.stringify((await calfSkill.invoke(request)).response.outputSpeech);
     if (said !== speech[turn]) throw new Error(`replayed turn ${String(turn)} answered differently`);
   }
-  const samples = await replay({ calf: asSkill(calf), hello: asSkill(hello) }, recorded, WARM_CONVERSATIONS);
+  const samples = await replay({ calf: calfSkill, hello: asSkill(hello) }, recorded, WARM_CONVERSATIONS);
   return { calf: samples.calf ?? [], hello: samples.hello ?? [], recorded };
 }
 

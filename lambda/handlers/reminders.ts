@@ -11,7 +11,7 @@ import {
   reminderTime,
   type TimeOfDay,
 } from '../reminders/reminder';
-import { askPending, carryOn, onStep, type Outcome } from '../routines/flow';
+import { askPending, carryOn, onStep, withPending, type Outcome } from '../routines/flow';
 import { say } from '../speech/ssml';
 import type { SessionState } from '../state/session';
 import { isIntent, respond, turnOf } from './context';
@@ -31,16 +31,15 @@ function granted(input: HandlerInput): boolean {
 /** After a reminder answer: back to the step in a routine, else done for now. */
 function finish(state: SessionState, lead: string, input: HandlerInput): Outcome {
   const { ctx } = turnOf(input);
-  const { pending: _p, ...rest } = state;
+  const rest = withPending(state, undefined);
   if (onStep(rest)) return carryOn(rest, ctx, [say(lead)]);
   return { state: rest, speech: [say(lead), say(ctx.t('reminder.bye'))], end: true };
 }
 
 function askForPermission(state: SessionState, time: TimeOfDay, input: HandlerInput): Outcome {
   const { ctx } = turnOf(input);
-  const { pending: _p, ...rest } = state;
   return {
-    state: rest,
+    state: withPending(state, undefined),
     speech: [say(ctx.t('reminder.permission'))],
     end: false,
     askPermission: { scope: REMINDERS_SCOPE, token: `reminder:${String(time.hour)}:${String(time.minute)}` },

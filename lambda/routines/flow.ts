@@ -40,8 +40,13 @@ export interface Outcome {
   readonly plainVoice?: boolean;
 }
 
-const ask = (state: SessionState, speech: Part[], reprompt: Part[], display?: Display): Outcome =>
-  display ? { state, speech, reprompt, end: false, display } : { state, speech, reprompt, end: false };
+const ask = (state: SessionState, speech: Part[], reprompt: Part[], display?: Display): Outcome => ({
+  state,
+  speech,
+  reprompt,
+  end: false,
+  display,
+});
 
 /** A message screen: a title key and the words (the speech as text unless given). */
 const message = (title: string, body: readonly Part[] | string, t: Translate): Display => ({
@@ -60,7 +65,7 @@ function withStored(state: SessionState, change: (stored: StoredState) => Stored
 }
 
 /** No question pending is `pending: undefined` (dropped when the session is serialised). */
-function withPending(state: SessionState, pending: Pending | undefined): SessionState {
+export function withPending(state: SessionState, pending: Pending | undefined): SessionState {
   return { ...state, pending };
 }
 
