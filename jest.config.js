@@ -4,4 +4,5 @@ module.exports = {
   roots: ['<rootDir>/tests'],
   transform: { '^.+\\.tsx?$': ['ts-jest', { isolatedModules: false }] },
   testMatch: ['**/*.test.ts'],
+  reporters: ['default', '<rootDir>/tests/helpers/stuck-reporter.js'],
 };

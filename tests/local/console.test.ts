@@ -3,7 +3,11 @@ import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { segments, VoiceConsole } from '../../lambda/local/console';
-import { ROOT } from '../helpers/model';
+import { run, type Finished } from '../helpers/process';
+
+/** `npm start` bundles the console first; on a busy machine that can take a while. */
+const NPM_START_MS = 60_000;
+const TEST_MS = 2 * NPM_START_MS + 10_000;
 
 /** Runs `npm start` for real, as a person would, with a scripted stdin. */
 function npmStart(
@@ -11,15 +15,12 @@ function npmStart(
   dataDir: string,
   args: string[],
   env: Record<string, string> = {},
-): { status: number | null; stdout: string; stderr: string } {
-  const run = spawnSync('npm', ['start', '--silent', '--', ...args], {
-    cwd: ROOT,
+): Promise<Finished> {
+  return run('npm', ['start', '--silent', '--', ...args], {
     input,
-    encoding: 'utf8',
-    env: { ...process.env, CALF_COACH_DATA_DIR: dataDir, ...env },
-    timeout: 60_000,
+    env: { CALF_COACH_DATA_DIR: dataDir, ...env },
+    timeoutMs: NPM_START_MS,
   });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
 describe('npm start: the voice console', () => {
@@ -31,68 +32,94 @@ describe('npm start: the voice console', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('a scripted conversation prints what Alexa says and exits 0; a second run resumes', () => {
-    const first = npmStart(
-      ['open calf coach', 'ask calf coach for help with a cramp', 'no', 'no', 'yes', 'repeat', 'pause'].join(
-        '\n',
-      ),
-      dataDir,
-      ['--fast'],
-    );
-    expect(first.stderr).toBe('');
-    expect(first.status).toBe(0);
-    expect(first.stdout).toContain('you> open calf coach\nAlexa: Welcome to Calf Coach.');
-    expect(first.stdout).toMatch(
-      /Alexa: Okay\. Step one of four\. Sit up or lie back.*Hold\. … Twenty seconds left\. … Ten more\. … And relax\. Is the cramp easing\?/,
-    );
-    expect(first.stdout).toMatch(/you> yes\nAlexa: Good\. Step two of four\./);
-    expect(first.stdout).toMatch(/you> repeat\nAlexa: Step two of four\./);
-    expect(first.stdout).toContain(
-      "Alexa: Paused at step two. When you're ready, say: Alexa, ask Calf Coach to resume.",
-    );
-    expect(first.stdout).toContain('(The session has ended.');
+  it(
+    'a scripted conversation prints what Alexa says and exits 0; a second run resumes',
+    async () => {
+      const first = await npmStart(
+        [
+          'open calf coach',
+          'ask calf coach for help with a cramp',
+          'no',
+          'no',
+          'yes',
+          'repeat',
+          'pause',
+        ].join('\n'),
+        dataDir,
+        ['--fast'],
+      );
+      expect(first.stderr).toBe('');
+      expect(first.status).toBe(0);
+      expect(first.stdout).toContain('you> open calf coach\nAlexa: Welcome to Calf Coach.');
+      expect(first.stdout).toMatch(
+        /Alexa: Okay\. Step one of four\. Sit up or lie back.*Hold\. … Twenty seconds left\. … Ten more\. … And relax\. Is the cramp easing\?/,
+      );
+      expect(first.stdout).toMatch(/you> yes\nAlexa: Good\. Step two of four\./);
+      expect(first.stdout).toMatch(/you> repeat\nAlexa: Step two of four\./);
+      expect(first.stdout).toContain(
+        "Alexa: Paused at step two. When you're ready, say: Alexa, ask Calf Coach to resume.",
+      );
+      expect(first.stdout).toContain('(The session has ended.');
 
-    const second = npmStart('ask calf coach to resume\\nno\\nno', dataDir, ['--fast']);
-    expect(second.status).toBe(0);
-    expect(second.stdout).toContain("Alexa: Let's carry on with the cramp relief routine, at step two.");
-    expect(second.stdout).toMatch(/Alexa: Okay\. Step two of four\. Stay sitting on the bed/);
-  });
+      const second = await npmStart('ask calf coach to resume\\nno\\nno', dataDir, ['--fast']);
+      expect(second.status).toBe(0);
+      expect(second.stdout).toContain("Alexa: Let's carry on with the cramp relief routine, at step two.");
+      expect(second.stdout).toMatch(/Alexa: Okay\. Step two of four\. Stay sitting on the bed/);
+    },
+    TEST_MS,
+  );
 
-  it('bad input gets the kind answer, never a crash', () => {
-    const long = 'calf '.repeat(400);
-    const run = npmStart(
-      ['open calf coach', '', '\u0007\u001b[31m', long, '   ', 'stop'].join('\n'),
-      dataDir,
-      ['--fast'],
-    );
-    expect(run.status).toBe(0);
-    expect(run.stdout.match(/Alexa: Sorry, I didn't catch that\./g)).toHaveLength(4);
-    expect(run.stdout).toContain('Alexa: Goodbye, and take care.');
-  });
+  it(
+    'bad input gets the kind answer, never a crash',
+    async () => {
+      const long = 'calf '.repeat(400);
+      const result = await npmStart(
+        ['open calf coach', '', '\u0007\u001b[31m', long, '   ', 'stop'].join('\n'),
+        dataDir,
+        ['--fast'],
+      );
+      expect(result.status).toBe(0);
+      expect(result.stdout.match(/Alexa: Sorry, I didn't catch that\./g)).toHaveLength(4);
+      expect(result.stdout).toContain('Alexa: Goodbye, and take care.');
+    },
+    TEST_MS,
+  );
 
-  it('an unknown locale or option is refused with a clear message', () => {
-    const run = npmStart('open calf coach', dataDir, ['--locale', 'xx-XX']);
-    expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(
-      /No interaction model for xx-XX\. Available: de-DE, en-AU, en-CA, en-GB, en-IN, en-US, es-US/,
-    );
-  });
+  it(
+    'an unknown locale or option is refused with a clear message',
+    async () => {
+      const result = await npmStart('open calf coach', dataDir, ['--locale', 'xx-XX']);
+      expect(result.status).toBe(1);
+      expect(result.stderr).toMatch(
+        /No interaction model for xx-XX\. Available: de-DE, en-AU, en-CA, en-GB, en-IN, en-US, es-US/,
+      );
+    },
+    TEST_MS,
+  );
 
-  it('--locale picks the model and the language', () => {
-    const run = npmStart('frag calf coach nach hilfe bei einem krampf\nja', dataDir, [
-      '--fast',
-      '--locale',
-      'de-DE',
-    ]);
-    expect(run.status).toBe(0);
-    expect(run.stdout).toContain('Alexa: Ich bin da.');
-    expect(run.stdout).toMatch(/Rufen Sie jetzt mit Ihrem Telefon die 1 1 2 an/);
-  });
+  it(
+    '--locale picks the model and the language',
+    async () => {
+      const result = await npmStart('frag calf coach nach hilfe bei einem krampf\nja', dataDir, [
+        '--fast',
+        '--locale',
+        'de-DE',
+      ]);
+      expect(result.status).toBe(0);
+      expect(result.stdout).toContain('Alexa: Ich bin da.');
+      expect(result.stdout).toMatch(/Rufen Sie jetzt mit Ihrem Telefon die 1 1 2 an/);
+    },
+    TEST_MS,
+  );
 
-  it('--help explains the commands', () => {
-    const run = npmStart('', dataDir, ['--help']);
-    expect(run.stdout).toMatch(/--fast skips the waits/);
-  });
+  it(
+    '--help explains the commands',
+    async () => {
+      const result = await npmStart('', dataDir, ['--help']);
+      expect(result.stdout).toMatch(/--fast skips the waits/);
+    },
+    TEST_MS,
+  );
 });
 
 describe('npm start -- --speak', () => {
@@ -104,31 +131,41 @@ describe('npm start -- --speak', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('says clearly how to install espeak-ng when it is missing, and still prints', () => {
-    const run = npmStart('open calf coach', dir, ['--fast', '--speak'], {
-      CALF_COACH_ESPEAK: 'no-such-espeak',
-    });
-    expect(run.status).toBe(0);
-    expect(run.stdout).toContain(
-      'espeak-ng is not installed, so --speak prints only. Install it with: sudo apt-get install -y espeak-ng',
-    );
-    expect(run.stdout).toContain('Alexa: Welcome to Calf Coach.');
-  });
+  it(
+    'says clearly how to install espeak-ng when it is missing, and still prints',
+    async () => {
+      const result = await npmStart('open calf coach', dir, ['--fast', '--speak'], {
+        CALF_COACH_ESPEAK: 'no-such-espeak',
+      });
+      expect(result.status).toBe(0);
+      expect(result.stdout).toContain(
+        'espeak-ng is not installed, so --speak prints only. Install it with: sudo apt-get install -y espeak-ng',
+      );
+      expect(result.stdout).toContain('Alexa: Welcome to Calf Coach.');
+    },
+    TEST_MS,
+  );
 
   const haveEspeak = spawnSync('espeak-ng', ['--version']).status === 0;
   // CI installs espeak-ng (.ci/run), so there this test always runs.
   (haveEspeak || process.env.CI ? it : it.skip)(
     'speaks each sentence between the pauses with espeak-ng',
-    () => {
-      const run = npmStart('ask calf coach for a bedtime stretch\nno\nno', dir, ['--fast', '--speak'], {
-        CALF_COACH_SPEAK_TO_DIR: dir,
-      });
-      expect(run.status).toBe(0);
+    async () => {
+      const result = await npmStart(
+        'ask calf coach for a bedtime stretch\nno\nno',
+        dir,
+        ['--fast', '--speak'],
+        {
+          CALF_COACH_SPEAK_TO_DIR: dir,
+        },
+      );
+      expect(result.status).toBe(0);
       const wavs = readdirSync(dir).filter((name) => name.endsWith('.wav'));
       // The opening, the second question, then the step: thirteen stretches of text around its twelve breaks.
       expect(wavs.length).toBe(2 + 13);
       for (const wav of wavs) expect(statSync(path.join(dir, wav)).size).toBeGreaterThan(1000);
     },
+    TEST_MS,
   );
 });
 

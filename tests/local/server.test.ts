@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -6,7 +5,7 @@ import type { ResponseEnvelope } from 'ask-sdk-model';
 import { envelope, localDevice, newSessionId, LOCAL_SKILL_ID } from '../../lambda/local/envelope';
 import type { RunningServer } from '../../lambda/local/server';
 import { useServer } from '../helpers/server';
-import { ROOT } from '../helpers/model';
+import { start } from '../helpers/process';
 
 process.env.CALF_COACH_LOG = 'silent';
 
@@ -82,37 +81,19 @@ describe('npm run serve: the self-hosted endpoint', () => {
 
   it('starts with a warning when verification is off, and shuts down cleanly on SIGTERM', async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'calf-coach-serve-'));
-    const child = spawn('npm', ['run', 'serve', '--silent', '--', '--port', '0', '--no-verify'], {
-      cwd: ROOT,
-      env: { ...process.env, CALF_COACH_DATA_DIR: dataDir },
-      stdio: ['ignore', 'pipe', 'pipe'],
+    const serve = start('npm', ['run', 'serve', '--silent', '--', '--port', '0', '--no-verify'], {
+      env: { CALF_COACH_DATA_DIR: dataDir },
     });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     try {
-      const url = await new Promise<string>((resolve, reject) => {
-        const timer = setTimeout(() => {
-          reject(new Error(`server did not start:\n${output}`));
-        }, 30_000);
-        const check = (): void => {
-          const found = /listening on (http:\/\/[\d.:]+)/.exec(output);
-          if (found?.[1]) {
-            clearTimeout(timer);
-            resolve(found[1]);
-          } else setTimeout(check, 50);
-        };
-        check();
-      });
-      expect(output).toMatch(/WARNING: request verification is OFF/);
-      expect((await fetch(`${url}/health`)).status).toBe(200);
-      const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      expect(await exited).toBe(0);
-      expect(output).toMatch(/SIGTERM: shutting down/);
+      const [, url] = await serve.waitFor(/listening on (http:\/\/[\d.:]+)/, 30_000);
+      expect(serve.output()).toMatch(/WARNING: request verification is OFF/);
+      expect((await fetch(`${url ?? ''}/health`)).status).toBe(200);
+      serve.child.kill('SIGTERM');
+      expect(await serve.closed).toBe(0);
+      expect(serve.output()).toMatch(/SIGTERM: shutting down/);
     } finally {
-      child.kill('SIGKILL');
+      serve.killAll();
       rmSync(dataDir, { recursive: true, force: true });
     }
-  });
+  }, 45_000);
 });

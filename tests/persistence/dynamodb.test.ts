@@ -1,4 +1,3 @@
-import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -14,7 +13,7 @@ import {
   startDynalite,
   type LocalDynamo,
 } from '../helpers/dynalite';
-import { ROOT } from '../helpers/model';
+import { bundleTo, run } from '../helpers/process';
 import { toAfterRunStepTwo } from '../helpers/routes';
 import { DynamoDbPersistenceAdapter } from '../../lambda/persistence/dynamodb';
 
@@ -292,9 +291,7 @@ describe('the bundled Lambda honours the environment', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'calf-coach-lambda-'));
     try {
       const bundle = path.join(dir, 'index.js');
-      execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'bundle.mjs'), 'lambda', bundle], {
-        cwd: ROOT,
-      });
+      await bundleTo('lambda', bundle);
       const invoke = path.join(dir, 'invoke.js');
       const { writeFileSync } = await import('node:fs');
       writeFileSync(
@@ -317,27 +314,20 @@ describe('the bundled Lambda honours the environment', () => {
         CALF_COACH_LOG: 'on',
       };
       // Asynchronous on purpose: dynalite runs in this process and must keep answering.
-      const run = (event: unknown): Promise<string> =>
-        new Promise((resolve, reject) => {
-          const child = spawn(process.execPath, [invoke, JSON.stringify(event)], { env });
-          let stdout = '';
-          let stderr = '';
-          child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-          child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-          child.on('close', (status) => {
-            if (status !== 0 || stderr.includes('"level"')) reject(new Error(stderr));
-            else resolve(stdout);
-          });
-        });
+      const invokeBundle = async (event: unknown): Promise<string> => {
+        const done = await run(process.execPath, [invoke, JSON.stringify(event)], { env, timeoutMs: 30_000 });
+        if (done.status !== 0 || done.stderr.includes('"level"')) throw new Error(done.stderr);
+        return done.stdout;
+      };
       const session = { sessionId: newSessionId(), isNew: true, attributes: {} };
       const bedtime = {
         type: 'IntentRequest' as const,
         intent: { name: 'BedtimeIntent', confirmationStatus: 'NONE' as const },
       };
-      await run(envelope(localDevice(), session, bedtime, new Date()));
+      await invokeBundle(envelope(localDevice(), session, bedtime, new Date()));
       const items = await scanTable(dynamo.endpoint, table);
       expect(items[0]?.attributes).toMatchObject({ welcomed: true });
-      const launch = await run(
+      const launch = await invokeBundle(
         envelope(
           localDevice(),
           { ...session, sessionId: newSessionId() },
@@ -349,5 +339,5 @@ describe('the bundled Lambda honours the environment', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  }, 30_000);
+  }, 90_000);
 });

@@ -1,9 +1,9 @@
 import AdmZip from 'adm-zip';
-import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { tableDefinition } from '../../lambda/persistence/table';
 import { ROOT } from '../helpers/model';
+import { run } from '../helpers/process';
 
 type Json = Record<string, unknown>;
 const read = (...parts: string[]): Json =>
@@ -96,8 +96,9 @@ describe('the deployable skill', () => {
     expect(used).toEqual(['dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:PutItem']);
   });
 
-  it('npm run package writes the Lambda zip and puts every model in the skill package', () => {
-    execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'package.mjs')], { cwd: ROOT, stdio: 'pipe' });
+  it('npm run package writes the Lambda zip and puts every model in the skill package', async () => {
+    const done = await run(process.execPath, ['scripts/package.mjs'], { timeoutMs: 60_000 });
+    expect(done).toMatchObject({ status: 0, stderr: '' });
     const zip = new AdmZip(path.join(ROOT, 'build', 'lambda.zip'));
     expect(zip.getEntries().map((entry) => entry.entryName)).toEqual(['index.js']);
     expect(zip.readAsText('index.js')).toMatch(/exports,"handler"|handler:/);
@@ -108,5 +109,5 @@ describe('the deployable skill', () => {
         readFileSync(path.join(ROOT, 'skill-package', 'interactionModels', 'custom', name), 'utf8'),
       ).toBe(readFileSync(path.join(ROOT, 'interaction-models', name), 'utf8'));
     }
-  }, 30_000);
+  }, 90_000);
 });
