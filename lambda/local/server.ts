@@ -75,6 +75,9 @@ export function createApp(options: Omit<ServerOptions, 'port' | 'host'>): expres
   return app;
 }
 
+/** How long a shutdown waits for requests under way. */
+const CLOSE_GRACE_MS = 3000;
+
 export interface RunningServer {
   readonly url: string;
   readonly port: number;
@@ -93,7 +96,12 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
         port,
         close: () =>
           new Promise<void>((done, fail) => {
+            // Requests under way get a moment to finish; then their connections are cut.
+            const cut = setTimeout(() => {
+              server.closeAllConnections();
+            }, CLOSE_GRACE_MS);
             server.close((error) => {
+              clearTimeout(cut);
               if (error) fail(error);
               else done();
             });

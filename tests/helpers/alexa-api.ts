@@ -95,11 +95,12 @@ export class FakeAlexaApi {
 
   async close(): Promise<void> {
     for (const res of this.hanging) res.destroy();
-    await new Promise<void>((resolve) =>
+    const closed = new Promise<void>((resolve) =>
       this.server?.close(() => {
         resolve();
       }),
     );
     this.server?.closeAllConnections();
+    await closed;
   }
 }

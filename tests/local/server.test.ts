@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { ResponseEnvelope } from 'ask-sdk-model';
 import { envelope, localDevice, newSessionId, LOCAL_SKILL_ID } from '../../lambda/local/envelope';
-import type { RunningServer } from '../../lambda/local/server';
+import { connect } from 'node:net';
+import { MemoryPersistenceAdapter } from '../../lambda/persistence/memory';
+import { startServer, type RunningServer } from '../../lambda/local/server';
 import { useServer } from '../helpers/server';
 import { start } from '../helpers/process';
 
@@ -78,6 +80,27 @@ describe('npm run serve: the self-hosted endpoint', () => {
       expect((await post(server(), launchBody('amzn1.ask.skill.someone-else'))).status).toBe(400);
     });
   });
+
+  it('shuts down within a few seconds even while a client holds a request open', async () => {
+    const running = await startServer({
+      persistenceAdapter: new MemoryPersistenceAdapter(),
+      port: 0,
+      verify: false,
+    });
+    const client = connect(running.port, '127.0.0.1');
+    client.on('error', () => undefined);
+    await new Promise<void>((resolve) => client.once('connect', resolve));
+    // Headers promise a body that never comes, so the request stays under way.
+    client.write(
+      'POST / HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{',
+    );
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const cut = new Promise((resolve) => client.once('close', resolve));
+    const started = Date.now();
+    await running.close();
+    expect(Date.now() - started).toBeLessThan(6000);
+    await cut;
+  }, 15_000);
 
   it('starts with a warning when verification is off, and shuts down cleanly on SIGTERM', async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'calf-coach-serve-'));
