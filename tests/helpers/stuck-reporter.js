@@ -1,6 +1,6 @@
 // A jest reporter that stays silent unless a test file runs far longer than any should (the slowest
 // takes about 30 s): then it names the file, so a hung run says where it hung.
-const STUCK_MS = Number(process.env.CALF_COACH_STUCK_MS ?? 180_000);
+const STUCK_MS = 180_000;
 
 class StuckReporter {
   timers = new Map();
