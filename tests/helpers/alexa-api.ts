@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { close, listen } from './loopback';
 
 export type ApiMode = 'ok' | '401' | '403' | '500' | 'hang';
 
@@ -27,8 +27,7 @@ export class FakeAlexaApi {
     this.server = createServer((req, res) => {
       this.handle(req, res);
     });
-    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
-    return `http://127.0.0.1:${String((this.server.address() as AddressInfo).port)}`;
+    return listen(this.server);
   }
 
   private reply(res: ServerResponse, status: number, body: unknown): void {
@@ -95,12 +94,6 @@ export class FakeAlexaApi {
 
   async close(): Promise<void> {
     for (const res of this.hanging) res.destroy();
-    const closed = new Promise<void>((resolve) =>
-      this.server?.close(() => {
-        resolve();
-      }),
-    );
-    this.server?.closeAllConnections();
-    await closed;
+    if (this.server) await close(this.server);
   }
 }

@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { ResponseEnvelope } from 'ask-sdk-model';
 import { envelope, localDevice, newSessionId, LOCAL_SKILL_ID } from '../../lambda/local/envelope';
-import { connect } from 'node:net';
 import { MemoryPersistenceAdapter } from '../../lambda/persistence/memory';
 import { startServer, type RunningServer } from '../../lambda/local/server';
 import { useServer } from '../helpers/server';

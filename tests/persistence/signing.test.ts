@@ -1,6 +1,6 @@
 import { createHash, createHmac } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { close, listen } from '../helpers/loopback';
 import { DynamoDbPersistenceAdapter } from '../../lambda/persistence/dynamodb';
 import { envelope, localDevice, newSessionId } from '../../lambda/local/envelope';
 
@@ -56,9 +56,8 @@ describe('requests to DynamoDB', () => {
         res.end('{}');
       });
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const endpoint = await listen(server);
     try {
-      const endpoint = `http://127.0.0.1:${String((server.address() as AddressInfo).port)}`;
       const adapter = new DynamoDbPersistenceAdapter({
         tableName: 'calf-coach',
         endpoint,
@@ -94,7 +93,7 @@ describe('requests to DynamoDB', () => {
         },
       });
     } finally {
-      server.close();
+      await close(server);
     }
   });
 
