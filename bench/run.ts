@@ -9,12 +9,13 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { createTemplateTable } from '../lambda/local/dev-table';
-import { envelope, localDevice, newSessionId } from '../lambda/local/envelope';
-import { loadModel } from '../lambda/local/models';
-import { Resolver } from '../lambda/local/nlu';
-import { Simulator, type SkillLike } from '../lambda/local/simulator';
-import { LoadStateInterceptor, SaveStateInterceptor } from '../lambda/handlers/state-interceptors';
+import { createTemplateTable } from '../tests/helpers/dev-table';
+import { envelope, localDevice, newSessionId } from '../lambda/local/simulator/envelope';
+import { loadModel } from '../lambda/local/simulator/models';
+import { Resolver } from '../lambda/local/simulator/nlu';
+import { Simulator, type SkillLike } from '../lambda/local/simulator/simulator';
+import { LoadTurnInterceptor } from '../lambda/turn/load';
+import { SaveTurnInterceptor } from '../lambda/turn/save';
 import { DynamoDbPersistenceAdapter } from '../lambda/persistence/dynamodb';
 import { MemoryPersistenceAdapter } from '../lambda/persistence/memory';
 import { REQUEST_HANDLERS, skillBuilder } from '../lambda/skill';
@@ -223,8 +224,8 @@ async function breakdown(recorded: string): Promise<{ what: string; median: numb
       .create(),
     "hello world with Calf Coach's state interceptors (memory store)": SkillBuilders.custom()
       .withPersistenceAdapter(new MemoryPersistenceAdapter())
-      .addRequestInterceptors(LoadStateInterceptor)
-      .addResponseInterceptors(SaveStateInterceptor)
+      .addRequestInterceptors(LoadTurnInterceptor)
+      .addResponseInterceptors(SaveTurnInterceptor)
       .addRequestHandlers(Hello)
       .create(),
     'Calf Coach (memory store)': skillBuilder({

@@ -8,6 +8,7 @@ import {
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import { errorMessage, log } from './log';
 import { translatorFor } from './speech/i18n';
+import { localeOf } from './speech/locale';
 import { SpeakingErrorHandler } from './handlers/errors';
 import { FallbackHandler, YesNoWithoutQuestionHandler } from './handlers/fallback';
 import { HelpHandler } from './handlers/help';
@@ -25,7 +26,6 @@ import {
 } from './handlers/routine';
 import { FlagLockHandler, ScreenAnswerHandler, TroubleHandler } from './handlers/safety';
 import { SessionEndedHandler } from './handlers/session-ended';
-import { LoadStateInterceptor, SaveStateInterceptor } from './handlers/state-interceptors';
 import { PauseHandler, StopHandler } from './handlers/stop';
 import {
   CancelReminderHandler,
@@ -35,7 +35,9 @@ import {
   SetReminderHandler,
 } from './handlers/reminders';
 import { TimeoutApiClient } from './reminders/api-client';
-import { OtherQuestionHandler, QuestionHandler } from './handlers/questions';
+import { FaqHandler, OtherQuestionHandler } from './handlers/faq';
+import { LoadTurnInterceptor } from './turn/load';
+import { SaveTurnInterceptor } from './turn/save';
 
 /** Reminders and settings calls share a turn's 8 s with everything else. */
 const ALEXA_API_TIMEOUT_MS = 3000;
@@ -52,7 +54,7 @@ export const REQUEST_HANDLERS: readonly RequestHandler[] = [
   FlagLockHandler,
   TroubleHandler,
   ScreenAnswerHandler,
-  QuestionHandler,
+  FaqHandler,
   OtherQuestionHandler,
   PermissionResponseHandler,
   ReminderOfferHandler,
@@ -85,8 +87,8 @@ export function skillBuilder(options: SkillOptions): CustomSkillBuilder {
   const builder = SkillBuilders.custom()
     .withPersistenceAdapter(options.persistenceAdapter)
     .withApiClient(new TimeoutApiClient(ALEXA_API_TIMEOUT_MS))
-    .addRequestInterceptors(LoadStateInterceptor)
-    .addResponseInterceptors(SaveStateInterceptor)
+    .addRequestInterceptors(LoadTurnInterceptor)
+    .addResponseInterceptors(SaveTurnInterceptor)
     .addRequestHandlers(...REQUEST_HANDLERS)
     .addErrorHandlers(SpeakingErrorHandler)
     .withCustomUserAgent('calf-coach');
@@ -113,10 +115,8 @@ export function lambdaHandler(options: SkillOptions): LambdaHandler {
       },
       (error: unknown) => {
         log.error('invoke-failed', { error: errorMessage(error) });
-        const request: unknown = (event as { request?: unknown }).request;
-        const locale = (request as { locale?: unknown } | undefined)?.locale;
         const response = ResponseFactory.init()
-          .speak(translatorFor(typeof locale === 'string' ? locale : 'en-US')('error.spoken'))
+          .speak(translatorFor(localeOf(event))('error.spoken'))
           .withShouldEndSession(true)
           .getResponse();
         callback(null, { version: '1.0', response });

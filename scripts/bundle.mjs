@@ -5,8 +5,8 @@ import { pathToFileURL } from 'node:url';
 
 export const TARGETS = {
   lambda: { entry: 'lambda/index.ts', outfile: 'dist/index.js', report: true },
-  console: { entry: 'lambda/local/console-main.ts', outfile: 'dist/console.js', report: false },
-  server: { entry: 'lambda/local/server-main.ts', outfile: 'dist/server.js', report: false },
+  console: { entry: 'lambda/local/console/main.ts', outfile: 'dist/console.js', report: false },
+  server: { entry: 'lambda/local/server/main.ts', outfile: 'dist/server.js', report: false },
   validate: { entry: 'scripts/validate.ts', outfile: 'dist/validate.js', report: false },
   hello: { entry: 'bench/hello-skill.ts', outfile: 'dist/bench/hello.js', report: false },
   sdk: { entry: 'bench/sdk-skill.ts', outfile: 'dist/bench/sdk.js', report: false },

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { BUILT_IN_PHRASES, normalise, Resolver, type InteractionModel } from '../lambda/local/nlu';
+import { BUILT_IN_PHRASES, normalise, Resolver, type InteractionModel } from '../lambda/local/simulator/nlu';
 
 /**
  * Checks the interaction models and the skill manifest the way the Alexa build would, and more.

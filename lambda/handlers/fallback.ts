@@ -1,9 +1,11 @@
 import { getRequestType, type RequestHandler } from 'ask-sdk-core';
-import { carryOn, onStep } from '../routines/flow';
+import { onStep } from '../conversation/outcome';
+import { carryOn } from '../conversation/prompts';
 import { log } from '../log';
 import { say } from '../speech/ssml';
-import { intentName, isIntent, rule } from './context';
+import { rule } from '../turn/handler';
 import { Intents } from './intents';
+import { intentName, isIntent, isRequest } from './match';
 
 /** Yes or no with no question pending: a kind reprompt of what can be said here. */
 export const YesNoWithoutQuestionHandler: RequestHandler = rule(
@@ -16,7 +18,7 @@ export const YesNoWithoutQuestionHandler: RequestHandler = rule(
  * handle. A kind reprompt that names what can be said here; nothing is lost.
  */
 export const FallbackHandler: RequestHandler = rule(
-  (input) => getRequestType(input.requestEnvelope) !== 'SessionEndedRequest',
+  (input) => !isRequest(input, 'SessionEndedRequest'),
   ({ state, ctx }, input) => {
     if (!isIntent(input, Intents.fallback)) {
       log.warn('unhandled-request', {

@@ -1,7 +1,8 @@
 import type { RequestHandler } from 'ask-sdk-core';
-import { help } from '../routines/flow';
-import { isIntent, rule } from './context';
+import { help } from '../conversation/navigation';
+import { rule } from '../turn/handler';
 import { Intents } from './intents';
+import { isIntent } from './match';
 
 /** What the person can say right here; progress is kept and "next" carries on. */
 export const HelpHandler: RequestHandler = rule(

@@ -1,7 +1,8 @@
 import type { RequestHandler } from 'ask-sdk-core';
-import { pauseRoutine, stop } from '../routines/flow';
-import { isIntent, rule } from './context';
+import { pauseRoutine, stop } from '../conversation/navigation';
+import { rule } from '../turn/handler';
 import { Intents } from './intents';
+import { isIntent } from './match';
 
 /** Stop and cancel: a short goodbye; progress stays saved. */
 export const StopHandler: RequestHandler = rule(

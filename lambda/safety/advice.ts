@@ -1,8 +1,8 @@
 import type { Display } from '../display/screens';
 import { say, toPlainText, type Part, type Speech } from '../speech/ssml';
 import type { Translate } from '../speech/translate';
-import type { FlagLevel, FlagReason } from './questions';
-import { numbersFor, type LocaleNumbers } from './numbers';
+import type { FlagLevel, FlagReason } from './red-flags';
+import { numbersFor, type LocaleNumbers } from './phone-numbers';
 
 const MARK = '\u0000';
 

@@ -1,6 +1,7 @@
 import { isRoutineId } from '../routines/data';
 import type { RoutineId } from '../routines/types';
-import type { FlagLevel, FlagReason } from '../safety/questions';
+import type { FlagLevel, FlagReason } from '../safety/red-flags';
+import type { Part, Speech } from '../speech/ssml';
 import { EMPTY_STORED, parseStored, storedFingerprint, type StoredState } from './stored';
 
 /** A question waiting for a yes or no. */
@@ -65,11 +66,11 @@ export interface SessionState {
   readonly eased: boolean;
   readonly clockWarned: boolean;
   /** The last thing said, replayed by "repeat" outside a step. */
-  readonly lastSpeech?: string;
-  readonly lastReprompt?: string;
-  /** The persisted state, read once per session, and the JSON last written (to skip needless writes). */
+  readonly lastSpeech?: Speech;
+  readonly lastReprompt?: Speech;
+  /** The persisted state, read once per session, and the fingerprint of what the store holds (to skip needless writes). */
   readonly stored: StoredState;
-  readonly storedJson: string;
+  readonly savedFingerprint: string;
   /** The store could not be read this session: nothing is written until a read succeeds. */
   readonly storeUnread?: boolean;
 }
@@ -79,7 +80,7 @@ export const NO_SCREENING: Screening = { short: false, full: false, skipTouch: f
 export function newSession(
   nowMs: number,
   stored: StoredState = EMPTY_STORED,
-  storedJson = storedFingerprint(stored),
+  savedFingerprint = storedFingerprint(stored),
 ): SessionState {
   return {
     v: SESSION_SCHEMA_VERSION,
@@ -90,7 +91,7 @@ export function newSession(
     eased: false,
     clockWarned: false,
     stored,
-    storedJson,
+    savedFingerprint,
   };
 }
 
@@ -138,6 +139,34 @@ function parsePending(value: unknown): Pending | undefined {
   }
 }
 
+function parsePart(value: unknown): Part | undefined {
+  if (!isRecord(value)) return undefined;
+  if (typeof value.text === 'string') return { text: value.text };
+  if (typeof value.pause === 'number' && Number.isFinite(value.pause)) return { pause: value.pause };
+  if (typeof value.digits === 'string' && /^\d{1,12}$/.test(value.digits)) {
+    return value.slow === true ? { digits: value.digits, slow: true } : { digits: value.digits };
+  }
+  return undefined;
+}
+
+/** Alexa speaks at most 8,000 characters; a longer "last speech" did not come from this skill. */
+const MAX_SPEECH_CHARACTERS = 8000;
+const MAX_SPEECH_PARTS = 200;
+
+/** Speech kept for "repeat": every part well formed and within Alexa's limits, or none of it. */
+function parseSpeech(value: unknown): Speech | undefined {
+  if (!Array.isArray(value) || value.length === 0 || value.length > MAX_SPEECH_PARTS) return undefined;
+  const parts: Part[] = [];
+  let characters = 0;
+  for (const item of value) {
+    const part = parsePart(item);
+    if (!part) return undefined;
+    characters += 'text' in part ? part.text.length : 0;
+    parts.push(part);
+  }
+  return characters <= MAX_SPEECH_CHARACTERS ? parts : undefined;
+}
+
 function parseFlag(value: unknown): Flag | undefined {
   if (!isRecord(value)) return undefined;
   const level = value.level === 'emergency' || value.level === 'urgent' ? value.level : undefined;
@@ -161,7 +190,7 @@ export function parseSession(raw: unknown, nowMs: number): SessionState | undefi
   const state: Mutable<SessionState> = newSession(
     num(raw.sessionStartMs, nowMs),
     stored,
-    typeof raw.storedJson === 'string' ? raw.storedJson : storedFingerprint(stored),
+    typeof raw.savedFingerprint === 'string' ? raw.savedFingerprint : storedFingerprint(stored),
   );
   if (isRoutineId(raw.routineId)) state.routineId = raw.routineId;
   state.stepIndex = Math.trunc(num(raw.stepIndex, -1));
@@ -180,7 +209,11 @@ export function parseSession(raw: unknown, nowMs: number): SessionState | undefi
   state.eased = raw.eased === true;
   state.clockWarned = raw.clockWarned === true;
   if (raw.storeUnread === true) state.storeUnread = true;
-  if (typeof raw.lastSpeech === 'string') state.lastSpeech = raw.lastSpeech;
-  if (typeof raw.lastReprompt === 'string') state.lastReprompt = raw.lastReprompt;
+  const lastSpeech = parseSpeech(raw.lastSpeech);
+  const lastReprompt = parseSpeech(raw.lastReprompt);
+  if (lastSpeech && lastReprompt) {
+    state.lastSpeech = lastSpeech;
+    state.lastReprompt = lastReprompt;
+  }
   return state;
 }

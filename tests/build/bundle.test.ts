@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
-import { envelope, localDevice, newSessionId } from '../../lambda/local/envelope';
+import { envelope, localDevice, newSessionId } from '../../lambda/local/simulator/envelope';
 import { bundleTo } from '../helpers/process';
 
 type LambdaHandler = (

@@ -1,5 +1,5 @@
 import { ROUTINES } from '../../lambda/routines/data';
-import { HEAT_COLD_QUESTION_FACTS, SCREEN_QUESTIONS } from '../../lambda/safety/questions';
+import { HEAT_COLD_QUESTION_FACTS, SCREEN_QUESTIONS } from '../../lambda/safety/red-flags';
 import { claimRows, factsSections, factsText, sharedFactsText } from '../helpers/facts';
 import { spokenStrings } from '../helpers/strings';
 

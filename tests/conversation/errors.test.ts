@@ -1,5 +1,5 @@
 import type { RequestEnvelope } from 'ask-sdk-model';
-import { envelope, localDevice, newSessionId } from '../../lambda/local/envelope';
+import { envelope, localDevice, newSessionId } from '../../lambda/local/simulator/envelope';
 import { MemoryPersistenceAdapter } from '../../lambda/persistence/memory';
 import { skillBuilder } from '../../lambda/skill';
 import { Conversation } from '../helpers/conversation';

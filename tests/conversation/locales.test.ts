@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { ROUTINES } from '../../lambda/routines/data';
-import { SCREEN_QUESTIONS, TROUBLE } from '../../lambda/safety/questions';
+import { SCREEN_QUESTIONS, TROUBLE } from '../../lambda/safety/red-flags';
 import { RESOURCES } from '../../lambda/speech/i18n';
 import { Conversation } from '../helpers/conversation';
 import { ROOT } from '../helpers/model';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { ROUTINES } from '../../lambda/routines/data';
-import { SCREEN_QUESTIONS } from '../../lambda/safety/questions';
+import { SCREEN_QUESTIONS } from '../../lambda/safety/red-flags';
 import { Conversation } from '../helpers/conversation';
 import { toCrampStepOne } from '../helpers/routes';
 import { spokenStrings } from '../helpers/strings';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import type { Exchange } from '../../lambda/local/simulator';
+import type { Exchange } from '../../lambda/local/simulator/simulator';
 import { Conversation } from '../helpers/conversation';
 import { ROOT } from '../helpers/model';
 

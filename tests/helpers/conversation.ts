@@ -1,7 +1,7 @@
 import type { PersistenceAdapter } from 'ask-sdk-core';
-import { localDevice, type Device } from '../../lambda/local/envelope';
-import { Resolver } from '../../lambda/local/nlu';
-import { Simulator, type Exchange } from '../../lambda/local/simulator';
+import { localDevice, type Device } from '../../lambda/local/simulator/envelope';
+import { Resolver } from '../../lambda/local/simulator/nlu';
+import { Simulator, type Exchange } from '../../lambda/local/simulator/simulator';
 import { MemoryPersistenceAdapter } from '../../lambda/persistence/memory';
 import { skillBuilder } from '../../lambda/skill';
 import { loadModel } from './model';

@@ -2,7 +2,7 @@ import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import dynalite from 'dynalite';
 import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { createTemplateTable } from '../../lambda/local/dev-table';
+import { createTemplateTable } from './dev-table';
 import { DynamoDbPersistenceAdapter } from '../../lambda/persistence/dynamodb';
 import { close, listen } from './loopback';
 import { ROOT } from './model';

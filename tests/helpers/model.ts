@@ -1,5 +1,5 @@
 import * as path from 'node:path';
 
-export { loadModel } from '../../lambda/local/models';
+export { loadModel } from '../../lambda/local/simulator/models';
 
 export const ROOT = path.resolve(__dirname, '..', '..');

@@ -1,5 +1,5 @@
 import { XMLValidator } from 'fast-xml-parser';
-import type { Exchange } from '../../lambda/local/simulator';
+import type { Exchange } from '../../lambda/local/simulator/simulator';
 
 const MAX_SPEECH_CHARS = 8000;
 const MAX_RESPONSE_BYTES = 24 * 1024;

@@ -1,4 +1,4 @@
-import { startServer, type RunningServer, type ServerOptions } from '../../lambda/local/server';
+import { startServer, type RunningServer, type ServerOptions } from '../../lambda/local/server/server';
 import { MemoryPersistenceAdapter } from '../../lambda/persistence/memory';
 
 /** Starts the self-hosted endpoint on an ephemeral port for a describe block, and stops it after. */

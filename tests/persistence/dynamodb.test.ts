@@ -303,7 +303,7 @@ describe('the bundled Lambda honours the environment', () => {
            process.stdout.write(JSON.stringify(result));
          });`,
       );
-      const { envelope, localDevice, newSessionId } = await import('../../lambda/local/envelope');
+      const { envelope, localDevice, newSessionId } = await import('../../lambda/local/simulator/envelope');
       const env = {
         ...process.env,
         CALF_COACH_TABLE: table,

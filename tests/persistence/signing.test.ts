@@ -2,7 +2,7 @@ import { createHash, createHmac } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import { close, listen } from '../helpers/loopback';
 import { DynamoDbPersistenceAdapter } from '../../lambda/persistence/dynamodb';
-import { envelope, localDevice, newSessionId } from '../../lambda/local/envelope';
+import { envelope, localDevice, newSessionId } from '../../lambda/local/simulator/envelope';
 
 /**
  * The DynamoDB client signs with the AWS SDK's SigV4 signer; this checks what it sends against an

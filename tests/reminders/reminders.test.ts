@@ -1,4 +1,4 @@
-import { REMINDERS_SCOPE } from '../../lambda/reminders/reminder';
+import { REMINDERS_SCOPE } from '../../lambda/reminders/schedule';
 import { FakeAlexaApi } from '../helpers/alexa-api';
 import { Conversation } from '../helpers/conversation';
 

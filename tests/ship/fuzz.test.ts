@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
-import { envelope, localDevice, newSessionId } from '../../lambda/local/envelope';
+import { envelope, localDevice, newSessionId } from '../../lambda/local/simulator/envelope';
 import { useServer } from '../helpers/server';
 import { MemoryPersistenceAdapter } from '../../lambda/persistence/memory';
 import { Intents } from '../../lambda/handlers/intents';
@@ -68,7 +68,7 @@ const sessionAttributes = fc.oneof(
         ),
         sessionStartMs: fc.oneof(fc.integer(), anyValue),
         stored: anyValue,
-        storedJson: anyValue,
+        savedFingerprint: anyValue,
         lastSpeech: anyValue,
         lastReprompt: anyValue,
       },

@@ -1,4 +1,4 @@
-import { normalise } from './nlu';
+import { normalise } from './normalise';
 
 /**
  * What Alexa's AMAZON.TIME slot hands the skill for a spoken time: "nine p m" → "21:00",

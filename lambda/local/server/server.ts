@@ -3,8 +3,8 @@ import type { AddressInfo } from 'node:net';
 import type { PersistenceAdapter } from 'ask-sdk-core';
 import { ExpressAdapter, type Verifier } from 'ask-sdk-express-adapter';
 import express, { type ErrorRequestHandler } from 'express';
-import { errorMessage, log } from '../log';
-import { skillBuilder } from '../skill';
+import { errorMessage, log } from '../../log';
+import { skillBuilder } from '../../skill';
 
 export interface ServerOptions {
   readonly persistenceAdapter: PersistenceAdapter;

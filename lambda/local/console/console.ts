@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { ssmlToPlainText } from '../speech/ssml';
-import type { Exchange, Simulator } from './simulator';
+import { ssmlToPlainText } from '../../speech/ssml';
+import type { Exchange, Simulator } from '../simulator/simulator';
 
 /** What a response sounds like, in order: sentences and pauses. */
 export type Segment = { readonly say: string } | { readonly pauseMs: number };

@@ -93,3 +93,18 @@ export function reminderTime(reminder: services.reminderManagement.Reminder): Ti
   const minute = /BYMINUTE=(\d+)/.exec(rule)?.[1];
   return hour === undefined ? undefined : { hour: Number(hour), minute: Number(minute ?? 0) };
 }
+
+/** What asking the Reminders API for a daily reminder came to. */
+export type CreateResult =
+  | { readonly kind: 'created'; readonly token?: string }
+  | { readonly kind: 'needsPermission' }
+  | { readonly kind: 'failed' };
+
+/** What cancelling this skill's reminders came to; `none`: nothing of ours to cancel, or no permission. */
+export type CancelResult =
+  { readonly kind: 'cancelled' } | { readonly kind: 'none' } | { readonly kind: 'failed' };
+
+/** This skill's reminders, as the Reminders API lists them. */
+export type ListResult =
+  | { readonly kind: 'listed'; readonly times: readonly (TimeOfDay | undefined)[] }
+  | { readonly kind: 'failed' };

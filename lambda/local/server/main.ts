@@ -1,5 +1,5 @@
-import { configFromEnv, createPersistenceAdapter } from '../persistence/from-config';
-import { progressFile } from './data-dir';
+import { configFromEnv, createPersistenceAdapter } from '../../persistence/from-config';
+import { progressFile } from '../data-dir';
 import { startServer } from './server';
 
 /** `npm run serve`: the self-hosted endpoint, for the Alexa developer console through a tunnel. */

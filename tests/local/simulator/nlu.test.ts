@@ -1,8 +1,8 @@
-import { BUILT_IN_PHRASES, normalise, Resolver } from '../../lambda/local/nlu';
-import { availableLocales } from '../../lambda/local/models';
-import { Intents } from '../../lambda/handlers/intents';
-import { REQUIRED_BUILT_INS } from '../../scripts/validate';
-import { loadModel } from '../helpers/model';
+import { BUILT_IN_PHRASES, normalise, Resolver } from '../../../lambda/local/simulator/nlu';
+import { availableLocales } from '../../../lambda/local/simulator/models';
+import { Intents } from '../../../lambda/handlers/intents';
+import { REQUIRED_BUILT_INS } from '../../../scripts/validate';
+import { loadModel } from '../../helpers/model';
 
 const LOCALES = ['de-DE', 'en-AU', 'en-CA', 'en-GB', 'en-IN', 'en-US', 'es-US'];
 

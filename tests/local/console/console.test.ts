@@ -2,8 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { segments, VoiceConsole } from '../../lambda/local/console';
-import { run, type Finished } from '../helpers/process';
+import { segments, VoiceConsole } from '../../../lambda/local/console/console';
+import { run, type Finished } from '../../helpers/process';
 
 /** `npm start` bundles the console first; on a busy machine that can take a while. */
 const NPM_START_MS = 60_000;
@@ -190,12 +190,12 @@ describe('console pieces', () => {
   it('plays a hold out in real time, with a countdown bar on a terminal', async () => {
     const written: string[] = [];
     const slept: number[] = [];
-    const { Simulator } = await import('../../lambda/local/simulator');
-    const { Resolver } = await import('../../lambda/local/nlu');
-    const { localDevice } = await import('../../lambda/local/envelope');
-    const { skillBuilder } = await import('../../lambda/skill');
-    const { MemoryPersistenceAdapter } = await import('../../lambda/persistence/memory');
-    const { loadModel } = await import('../helpers/model');
+    const { Simulator } = await import('../../../lambda/local/simulator/simulator');
+    const { Resolver } = await import('../../../lambda/local/simulator/nlu');
+    const { localDevice } = await import('../../../lambda/local/simulator/envelope');
+    const { skillBuilder } = await import('../../../lambda/skill');
+    const { MemoryPersistenceAdapter } = await import('../../../lambda/persistence/memory');
+    const { loadModel } = await import('../../helpers/model');
     const skill = skillBuilder({ persistenceAdapter: new MemoryPersistenceAdapter() }).create();
     const simulator = new Simulator(skill, new Resolver(loadModel('en-US')), localDevice());
     const voice = new VoiceConsole(

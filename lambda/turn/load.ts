@@ -1,14 +1,10 @@
-import {
-  getLocale,
-  type HandlerInput,
-  type RequestInterceptor,
-  type ResponseInterceptor,
-} from 'ask-sdk-core';
+import type { HandlerInput, RequestInterceptor } from 'ask-sdk-core';
 import { errorMessage, log } from '../log';
 import { translatorFor } from '../speech/i18n';
+import { localeOf } from '../speech/locale';
 import { newSession, parseSession, type SessionState } from '../state/session';
 import { mergeAfterFailedRead, parseStored, storedFingerprint, type StoredState } from '../state/stored';
-import { setTurn, turnOf } from './context';
+import { setTurn } from './turn';
 
 /** Session attribute that holds the whole conversation state. */
 export const SESSION_KEY = 'calfCoach';
@@ -16,14 +12,6 @@ export const SESSION_KEY = 'calfCoach';
 function requestTime(input: HandlerInput): number {
   const stamp = Date.parse(input.requestEnvelope.request.timestamp);
   return Number.isFinite(stamp) ? stamp : Date.now();
-}
-
-function localeOf(input: HandlerInput): string {
-  try {
-    return getLocale(input.requestEnvelope) || 'en-US';
-  } catch {
-    return 'en-US';
-  }
 }
 
 /** Reads the stored state; undefined (with one warning line) when the store cannot be reached. */
@@ -56,43 +44,16 @@ async function loadState(input: HandlerInput, nowMs: number): Promise<SessionSta
   return {
     ...rest,
     stored: mergeAfterFailedRead(stored, session.stored),
-    storedJson: storedFingerprint(stored),
+    savedFingerprint: storedFingerprint(stored),
   };
 }
 
-export const LoadStateInterceptor: RequestInterceptor = {
+/** Loads the turn once: the conversation state, the request's language and its clock. */
+export const LoadTurnInterceptor: RequestInterceptor = {
   async process(input) {
     const nowMs = requestTime(input);
-    const locale = localeOf(input);
+    const locale = localeOf(input.requestEnvelope);
     const state = await loadState(input, nowMs);
     setTurn(input, { state, ctx: { t: translatorFor(locale), locale, nowMs } });
-  },
-};
-
-/**
- * Puts the state back into the session and writes the stored part only when it changed. A failed
- * write is logged; the session still carries the state, so the next turn writes it again.
- */
-export const SaveStateInterceptor: ResponseInterceptor = {
-  async process(input) {
-    let state: SessionState;
-    try {
-      state = turnOf(input).state;
-    } catch {
-      return;
-    }
-    const storedJson = storedFingerprint(state.stored);
-    if (storedJson !== state.storedJson && !state.storeUnread) {
-      try {
-        input.attributesManager.setPersistentAttributes({ ...state.stored });
-        await input.attributesManager.savePersistentAttributes();
-        state = { ...state, storedJson };
-      } catch (error) {
-        log.warn('persistence-write-failed', { error: errorMessage(error) });
-      }
-    }
-    if (input.requestEnvelope.session) {
-      input.attributesManager.setSessionAttributes({ [SESSION_KEY]: state });
-    }
   },
 };

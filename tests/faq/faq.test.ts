@@ -1,20 +1,20 @@
-import { QUESTIONS, QUESTION_IDS, type Question } from '../../lambda/questions/answers';
+import { FAQ, FAQ_IDS, faqIntent, type FaqEntry } from '../../lambda/faq/topics';
 import { RESOURCES } from '../../lambda/speech/i18n';
 import { Conversation } from '../helpers/conversation';
 import { factsSections } from '../helpers/facts';
 import { toAfterRunStepTwo } from '../helpers/routes';
 
-const answers = RESOURCES.en.questions;
+const answers = RESOURCES.en.faq;
 const screens = RESOURCES.en.screen;
 const MENU =
   /I can help with a cramp right now, a stretch after a run, or a stretch at bedtime\. Which would you like\?$/;
 
 /** Several ways people ask each question, as they would say them to Calf Coach. */
-const PHRASINGS: Readonly<Record<(typeof QUESTION_IDS)[number], readonly string[]>> = {
+const PHRASINGS: Readonly<Record<(typeof FAQ_IDS)[number], readonly string[]>> = {
   whatIsCramp: ['what is a cramp', 'why do I get cramps at night?', 'What causes calf cramps'],
-  whyHurts: ['why does massage hurt', 'Why does stretching hurt?', 'is it supposed to hurt'],
+  whyItHurts: ['why does massage hurt', 'Why does stretching hurt?', 'is it supposed to hurt'],
   heatOrIce: ['heat or ice?', 'should I use a hot water bottle', 'how long should I ice it'],
-  tools: ['can I use a foam roller', 'should I use a massage gun?', 'can I use a tennis ball'],
+  massageTools: ['can I use a foam roller', 'should I use a massage gun?', 'can I use a tennis ball'],
   holdLength: [
     'how long should I hold the stretch',
     'how many times should I repeat it',
@@ -23,7 +23,7 @@ const PHRASINGS: Readonly<Record<(typeof QUESTION_IDS)[number], readonly string[
   prevention: ['will stretching prevent cramps', 'how can I stop night cramps?', 'does this work for cramps'],
   pregnancy: ['can I do this while pregnant', "I'm pregnant and have cramps", 'is this ok during pregnancy'],
   crampOrStrain: ['is it a cramp or a strain', 'did I tear my calf?', 'is it just a cramp'],
-  whenDoctor: ['when should I see a doctor', 'is this serious?', 'what are the warning signs'],
+  whenToSeeDoctor: ['when should I see a doctor', 'is this serious?', 'what are the warning signs'],
   medicines: ['should I take magnesium', 'does tonic water help cramps?', 'can I take ibuprofen'],
   overnight: [
     'can I leave ice on overnight',
@@ -32,35 +32,37 @@ const PHRASINGS: Readonly<Record<(typeof QUESTION_IDS)[number], readonly string[
   ],
 };
 
-const expected = (id: (typeof QUESTION_IDS)[number]): string =>
-  id === 'whenDoctor' ? answers.whenDoctor.answer.replace('{{number}}', '9 1 1') : answers[id].answer;
+const expected = (id: (typeof FAQ_IDS)[number]): string =>
+  id === 'whenToSeeDoctor'
+    ? answers.whenToSeeDoctor.answer.replace('{{number}}', '9 1 1')
+    : answers[id].answer;
 
 describe('questions people ask', () => {
   it('every answer cites existing facts sections', () => {
     const sections = factsSections();
-    for (const id of QUESTION_IDS) {
-      expect(QUESTIONS[id].facts.length).toBeGreaterThan(0);
-      for (const ref of QUESTIONS[id].facts) expect([id, sections.has(ref)]).toEqual([id, true]);
+    for (const id of FAQ_IDS) {
+      expect(FAQ[id].facts.length).toBeGreaterThan(0);
+      for (const ref of FAQ[id].facts) expect([id, sections.has(ref)]).toEqual([id, true]);
     }
   });
 
   it('answers are two or three short sentences', () => {
-    for (const id of QUESTION_IDS) {
+    for (const id of FAQ_IDS) {
       const sentences = expected(id).split(/(?<=[.?!])\s+/).length;
       expect([id, sentences >= 1 && sentences <= 4]).toEqual([id, true]);
     }
   });
 
-  describe.each(QUESTION_IDS.map((id) => [id] as const))('%s', (id) => {
+  describe.each(FAQ_IDS.map((id) => [id] as const))('%s', (id) => {
     it.each(PHRASINGS[id].map((words) => [words] as const))(
       '"%s" one-shot gets the answer',
       async (words) => {
         const c = new Conversation();
         const reply = await c.say(`ask calf coach ${words}`);
-        expect(reply.request.request).toMatchObject({ intent: { name: QUESTIONS[id].intent } });
+        expect(reply.request.request).toMatchObject({ intent: { name: faqIntent(id) } });
         expect(reply.text.startsWith(expected(id))).toBe(true);
         expect(reply.ended).toBe(false);
-        const question: Question = QUESTIONS[id];
+        const question: FaqEntry = FAQ[id];
         const [check] = question.checks ?? [];
         if (check) expect(reply.text.endsWith(screens[check as keyof typeof screens])).toBe(true);
         else expect(reply.text).toMatch(MENU);
@@ -147,7 +149,7 @@ describe('questions in the middle of a routine', () => {
     await toAfterRunStepTwo(c);
     const before = await c.stored();
     const reply = await c.say('why does stretching hurt');
-    expect(reply.text).toBe(`${answers.whyHurts.answer} Say next to carry on.`);
+    expect(reply.text).toBe(`${answers.whyItHurts.answer} Say next to carry on.`);
     expect(reply.ended).toBe(false);
     expect(await c.stored()).toEqual(before);
     expect((await c.say('next')).text).toMatch(/^Step three of five\./);

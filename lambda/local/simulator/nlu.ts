@@ -1,4 +1,7 @@
+import { normalise } from './normalise';
 import { timeSlotValue } from './time-slot';
+
+export { normalise };
 
 /**
  * Resolves typed or spoken words against a real ASK interaction model, the way Alexa's language
@@ -273,17 +276,6 @@ const INVOCATION: Readonly<Record<string, InvocationWords>> = {
 };
 
 const languageOf = (locale: string): string => locale.split('-')[0] ?? 'en';
-
-/** Lowercase, accents and apostrophes dropped, other punctuation and control characters as spaces. */
-export function normalise(text: string): string {
-  return text
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[\u2018\u2019']/g, '')
-    .replace(/[^\p{L}\p{N}{}]+/gu, ' ')
-    .trim();
-}
 
 interface CompiledSample {
   readonly intent: string;

@@ -1,5 +1,5 @@
 import type { RequestEnvelope, ResponseEnvelope, ui } from 'ask-sdk-model';
-import { ssmlToPlainText } from '../speech/ssml';
+import { ssmlToPlainText } from '../../speech/ssml';
 import { envelope, intentJson, newSessionId, type Device, type OpenSession } from './envelope';
 import type { IntentMatch, Resolver } from './nlu';
 

@@ -1,5 +1,5 @@
 import { ROUTINES } from '../../lambda/routines/data';
-import { nextAction, previousIndex, type Gates } from '../../lambda/routines/engine';
+import { nextAction, previousIndex, type Gates } from '../../lambda/routines/step-walker';
 
 const clear: Gates = { shortScreenDone: true, fullScreenDone: true, heatColdOk: true, skipTouch: false };
 const cramp = ROUTINES.cramp;

@@ -3,11 +3,16 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { ResponseEnvelope } from 'ask-sdk-model';
-import { envelope, localDevice, newSessionId, LOCAL_SKILL_ID } from '../../lambda/local/envelope';
-import { MemoryPersistenceAdapter } from '../../lambda/persistence/memory';
-import { startServer, type RunningServer } from '../../lambda/local/server';
-import { useServer } from '../helpers/server';
-import { start } from '../helpers/process';
+import {
+  envelope,
+  localDevice,
+  newSessionId,
+  LOCAL_SKILL_ID,
+} from '../../../lambda/local/simulator/envelope';
+import { MemoryPersistenceAdapter } from '../../../lambda/persistence/memory';
+import { startServer, type RunningServer } from '../../../lambda/local/server/server';
+import { useServer } from '../../helpers/server';
+import { start } from '../../helpers/process';
 
 process.env.CALF_COACH_LOG = 'silent';
 

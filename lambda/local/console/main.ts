@@ -1,12 +1,12 @@
 import * as readline from 'node:readline';
-import { configFromEnv, createPersistenceAdapter } from '../persistence/from-config';
-import { skillBuilder } from '../skill';
+import { configFromEnv, createPersistenceAdapter } from '../../persistence/from-config';
+import { skillBuilder } from '../../skill';
 import { VoiceConsole } from './console';
-import { progressFile } from './data-dir';
-import { localDevice } from './envelope';
-import { availableLocales, loadModel } from './models';
-import { Resolver } from './nlu';
-import { Simulator } from './simulator';
+import { progressFile } from '../data-dir';
+import { localDevice } from '../simulator/envelope';
+import { availableLocales, loadModel } from '../simulator/models';
+import { Resolver } from '../simulator/nlu';
+import { Simulator } from '../simulator/simulator';
 
 /** `npm start`: talk to Calf Coach in the terminal. */
 

@@ -1,0 +1,140 @@
+import { ROUTINES } from '../routines/data';
+import { previousIndex } from '../routines/step-walker';
+import { spokenNumber } from '../speech/numbers';
+import { say } from '../speech/ssml';
+import { routineName, stepKey } from '../speech/step';
+import type { SessionState } from '../state/session';
+import {
+  ask,
+  currentRoutine,
+  messageScreen,
+  onStep,
+  withPending,
+  withStored,
+  type Ctx,
+  type Outcome,
+} from './outcome';
+import { askPending, carryOn, menu, stepPrompt } from './prompts';
+import { gatesOf, proceed, readStep, startRoutine } from './routine';
+
+/** Moving through a routine: next, back, repeat, start over, tell me more, help, pause, stop, resume. */
+
+export function next(state: SessionState, ctx: Ctx): Outcome {
+  return onStep(state) ? proceed(state, state.stepIndex + 1, ctx) : menu(state, ctx);
+}
+
+export function previous(state: SessionState, ctx: Ctx): Outcome {
+  const routine = currentRoutine(state);
+  if (!routine || !onStep(state)) return menu(state, ctx);
+  const back = previousIndex(routine, state.stepIndex, gatesOf(state));
+  return readStep(
+    { ...state, tries: 0 },
+    back.index,
+    ctx,
+    back.atStart ? [say(ctx.t('step.firstAlready'))] : [],
+  );
+}
+
+/**
+ * "Repeat": a pending question is asked again, a step is read again with its hold; elsewhere, exactly
+ * what was said last.
+ */
+export function repeat(state: SessionState, ctx: Ctx): Outcome {
+  const pending = state.pending;
+  if (pending && pending.kind !== 'easing') return askPending(state, pending, ctx, []);
+  if (onStep(state)) return readStep(state, state.stepIndex, ctx);
+  if (state.lastSpeech && state.lastReprompt) return ask(state, state.lastSpeech, state.lastReprompt);
+  return carryOn(state, ctx, []);
+}
+
+export function startOver(state: SessionState, ctx: Ctx): Outcome {
+  if (!state.routineId) return menu(state, ctx);
+  return proceed({ ...withPending(state, undefined), stepIndex: -1, tries: 0 }, 0, ctx, [
+    say(ctx.t('nav.startOver')),
+  ]);
+}
+
+/** "Is the cramp easing?" yes: move on; no: once more, up to the step's tries, then something else. */
+export function answerEasing(state: SessionState, yes: boolean, ctx: Ctx): Outcome {
+  const step = currentRoutine(state)?.steps[state.stepIndex];
+  if (!step) return menu(state, ctx);
+  if (yes) return proceed({ ...state, eased: true }, state.stepIndex + 1, ctx, [say(ctx.t('easing.good'))]);
+  if (state.tries < (step.checkEasing?.maxTries ?? 1)) {
+    return readStep(state, state.stepIndex, ctx, [say(ctx.t('easing.again'))]);
+  }
+  return proceed(state, state.stepIndex + 1, ctx, [say(ctx.t('easing.moveOn'))]);
+}
+
+/** The step's longer explanation; the easing question stays open if it was. */
+export function tellMore(state: SessionState, ctx: Ctx): Outcome {
+  const routine = currentRoutine(state);
+  const step = routine?.steps[state.stepIndex];
+  if (!routine || !step || !onStep(state)) return menu(state, ctx, [say(ctx.t('more.outside'))]);
+  const details = say(ctx.t(stepKey(routine, step, 'details')));
+  if (state.pending?.kind === 'easing') return askPending(state, state.pending, ctx, [details]);
+  return stepPrompt(state, ctx, [details]) ?? menu(state, ctx, [details]);
+}
+
+/** What the person can say right here, with progress kept. */
+export function help(state: SessionState, ctx: Ctx): Outcome {
+  const pending = state.pending;
+  if (pending?.kind === 'screen' || pending?.kind === 'heatCold') {
+    return askPending(state, pending, ctx, [say(ctx.t('screen.help'))]);
+  }
+  const routine = currentRoutine(state);
+  const step = routine?.steps[state.stepIndex];
+  if (routine && step && onStep(state)) {
+    const text = ctx.t('help.routine', {
+      n: spokenNumber(state.stepIndex + 1, ctx.t),
+      total: spokenNumber(routine.steps.length, ctx.t),
+      title: ctx.t(stepKey(routine, step, 'title')),
+    });
+    if (pending) return askPending(state, pending, ctx, [say(text)]);
+    const speech = [say(text), say(ctx.t('help.routinePrompt'))];
+    return ask(
+      state,
+      speech,
+      [say(ctx.t('step.reprompt'))],
+      messageScreen('display.title.help', speech, ctx.t),
+    );
+  }
+  if (pending?.kind === 'resume') return askPending(state, pending, ctx, [say(ctx.t('help.general'))]);
+  const general = menu(state, ctx, [say(ctx.t('help.general'))]);
+  return { ...general, display: messageScreen('display.title.help', general.speech, ctx.t) };
+}
+
+/** Pause: progress is already saved at the current step; the session ends. */
+export function pauseRoutine(state: SessionState, ctx: Ctx): Outcome {
+  const speech = onStep(state)
+    ? ctx.t('nav.paused', { n: spokenNumber(state.stepIndex + 1, ctx.t) })
+    : ctx.t('nav.goodbye');
+  return { state: withPending(state, undefined), speech: [say(speech)], end: true };
+}
+
+export function stop(state: SessionState, ctx: Ctx): Outcome {
+  const speech = onStep(state)
+    ? ctx.t('nav.goodbyeSaved', { n: spokenNumber(state.stepIndex + 1, ctx.t) })
+    : ctx.t('nav.goodbye');
+  return { state: withPending(state, undefined), speech: [say(speech)], end: true };
+}
+
+/** Carries on with the saved routine at the saved step; the safety questions come first again. */
+export function resume(state: SessionState, ctx: Ctx): Outcome {
+  if (onStep(state)) return readStep(withPending(state, undefined), state.stepIndex, ctx);
+  const progress = state.stored.progress;
+  if (!progress) return menu(state, ctx, [say(ctx.t('nav.nothingSaved'))]);
+  const routine = ROUTINES[progress.routineId];
+  const from = Math.min(progress.stepIndex, routine.steps.length - 1);
+  const lead = say(
+    ctx.t('start.resume', { routine: routineName(routine, ctx.t), n: spokenNumber(from + 1, ctx.t) }),
+  );
+  return startRoutine(state, progress.routineId, ctx, [lead], from);
+}
+
+/** "No" to "shall we carry on?": the saved progress is cleared and the menu offered. */
+export function declineResume(state: SessionState, ctx: Ctx): Outcome {
+  return menu(
+    withStored(state, ({ progress: _p, ...stored }) => stored),
+    ctx,
+  );
+}

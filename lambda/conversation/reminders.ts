@@ -1,0 +1,97 @@
+import {
+  REMINDERS_SCOPE,
+  describeTime,
+  type CancelResult,
+  type CreateResult,
+  type ListResult,
+  type TimeOfDay,
+} from '../reminders/schedule';
+import { say } from '../speech/ssml';
+import type { SessionState } from '../state/session';
+import { onStep, withPending, type Ctx, type Outcome } from './outcome';
+import { askPending, carryOn } from './prompts';
+
+/** The daily stretch reminder: what is said for each answer the Reminders API gives. */
+
+/** After a reminder answer: back to the step in a routine, else done for now. */
+export function reminderDone(state: SessionState, text: string, ctx: Ctx): Outcome {
+  const rest = withPending(state, undefined);
+  if (onStep(rest)) return carryOn(rest, ctx, [say(text)]);
+  return { state: rest, speech: [say(text), say(ctx.t('reminder.bye'))], end: true };
+}
+
+/** "Set a bedtime stretch reminder" without a time: what time? */
+export function askReminderTime(state: SessionState, ctx: Ctx): Outcome {
+  return askPending(state, { kind: 'reminderTime' }, ctx, []);
+}
+
+/** Alexa asks for the permission by voice; the time travels in the token and comes back with the answer. */
+function askForPermission(state: SessionState, time: TimeOfDay, ctx: Ctx): Outcome {
+  return {
+    state: withPending(state, undefined),
+    speech: [say(ctx.t('reminder.permission'))],
+    end: false,
+    askPermission: { scope: REMINDERS_SCOPE, token: permissionToken(time) },
+  };
+}
+
+export const permissionToken = (time: TimeOfDay): string =>
+  `reminder:${String(time.hour)}:${String(time.minute)}`;
+
+/** The time carried by a permission token, if it is one of ours. */
+export function timeFromToken(token: string | undefined): TimeOfDay | undefined {
+  const [, hour, minute] = /^reminder:(\d{1,2}):(\d{1,2})$/.exec(token ?? '') ?? [];
+  return hour === undefined ? undefined : { hour: Number(hour), minute: Number(minute) };
+}
+
+/** "No" to the voice permission request: a kind goodbye, and a card in the Alexa app to grant it later. */
+export function permissionDenied(state: SessionState, ctx: Ctx): Outcome {
+  return { ...reminderDone(state, ctx.t('reminder.denied'), ctx), consentCard: [REMINDERS_SCOPE] };
+}
+
+export function reminderCreated(
+  state: SessionState,
+  result: CreateResult,
+  time: TimeOfDay,
+  ctx: Ctx,
+): Outcome {
+  switch (result.kind) {
+    case 'needsPermission':
+      return askForPermission(state, time, ctx);
+    case 'failed':
+      return reminderDone(state, ctx.t('reminder.failed'), ctx);
+    case 'created': {
+      const stored = result.token ? { ...state.stored, reminderToken: result.token } : state.stored;
+      return reminderDone(
+        { ...state, stored },
+        ctx.t('reminder.created', { time: describeTime(time, ctx.locale) }),
+        ctx,
+      );
+    }
+  }
+}
+
+export function remindersCancelled(state: SessionState, result: CancelResult, ctx: Ctx): Outcome {
+  switch (result.kind) {
+    case 'none':
+      return reminderDone(state, ctx.t('reminder.noneToCancel'), ctx);
+    case 'failed':
+      return reminderDone(state, ctx.t('reminder.failed'), ctx);
+    case 'cancelled': {
+      const { reminderToken: _t, ...stored } = state.stored;
+      return reminderDone({ ...state, stored }, ctx.t('reminder.cancelled'), ctx);
+    }
+  }
+}
+
+export function remindersListed(state: SessionState, result: ListResult, ctx: Ctx): Outcome {
+  if (result.kind === 'failed') return reminderDone(state, ctx.t('reminder.failed'), ctx);
+  const [first] = result.times;
+  const text =
+    result.times.length === 0
+      ? ctx.t('reminder.listNone')
+      : result.times.length === 1 && first
+        ? ctx.t('reminder.listOne', { time: describeTime(first, ctx.locale) })
+        : ctx.t('reminder.listMany', { count: String(result.times.length) });
+  return reminderDone(state, text, ctx);
+}

@@ -1,0 +1,23 @@
+import type { HandlerInput, RequestHandler } from 'ask-sdk-core';
+import type { Outcome } from '../conversation/outcome';
+import { render } from './render';
+import { setOutcome, turnOf, type Turn } from './turn';
+
+/**
+ * A request handler from a matcher and a move: the move's outcome is kept for the response
+ * interceptor to save, and rendered once. Every handler of the skill is built here.
+ */
+export function rule(
+  matches: (input: HandlerInput, turn: Turn) => boolean,
+  move: (turn: Turn, input: HandlerInput) => Outcome | Promise<Outcome>,
+): RequestHandler {
+  return {
+    canHandle: (input) => matches(input, turnOf(input)),
+    handle: async (input) => {
+      const turn = turnOf(input);
+      const outcome = await move(turn, input);
+      setOutcome(input, outcome);
+      return render(input, turn.ctx, outcome);
+    },
+  };
+}

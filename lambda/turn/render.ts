@@ -1,0 +1,44 @@
+import type { HandlerInput } from 'ask-sdk-core';
+import type { Response } from 'ask-sdk-model';
+import { keepsOpen, type Ctx, type Outcome } from '../conversation/outcome';
+import { renderDocument } from '../display/screens';
+import { toPlainText, toSsml, NORMAL_VOICE, type Voice } from '../speech/ssml';
+import { supportsApl } from './apl-support';
+
+function voiceOf(outcome: Outcome): Voice {
+  if (outcome.plainVoice) return NORMAL_VOICE;
+  const { rate, quiet } = outcome.state.stored.preferences;
+  return { rate, quiet };
+}
+
+/** The one renderer: an outcome becomes speech, reprompt and screen. It never writes state. */
+export function render(input: HandlerInput, ctx: Ctx, outcome: Outcome): Response {
+  const voice = voiceOf(outcome);
+  const builder = input.responseBuilder.speak(toSsml(outcome.speech, voice));
+  if (outcome.askPermission) {
+    // Alexa asks for consent itself and answers with a Connections.Response request.
+    builder.addDirective({
+      type: 'Connections.SendRequest',
+      name: 'AskFor',
+      payload: {
+        '@type': 'AskForPermissionsConsentRequest',
+        '@version': '2',
+        permissionScopes: [{ permissionScope: outcome.askPermission.scope, consentLevel: 'ACCOUNT' }],
+      },
+      token: outcome.askPermission.token,
+    });
+    return builder.getResponse();
+  }
+  if (outcome.consentCard) builder.withAskForPermissionsConsentCard([...outcome.consentCard]);
+  const open = keepsOpen(outcome);
+  if (open && outcome.reprompt) builder.reprompt(toSsml(outcome.reprompt, voice));
+  if (supportsApl(input)) {
+    const display = outcome.display ?? {
+      kind: 'message',
+      title: ctx.t('display.title.app'),
+      body: toPlainText(outcome.speech),
+    };
+    builder.addDirective(renderDocument(display, ctx.t));
+  }
+  return builder.withShouldEndSession(!open).getResponse();
+}
