@@ -23,13 +23,13 @@ export function answer(
 /** "Why does massage hurt?", "heat or ice?", …: a short answer from the facts file, then its checks. */
 export function answerFaq(state: SessionState, id: FaqId, ctx: Ctx): Outcome {
   const entry: FaqEntry = FAQ[id];
-  const key = `faq.${id}.answer`;
+  const key = `faq.${id}.answer` as const;
   const emergency = numbersFor(ctx.locale)?.emergency;
   const speech = !entry.emergencyNumber
     ? [say(ctx.t(key))]
     : emergency
       ? sentenceWithNumbers(ctx.t, key, { number: emergency })
-      : [say(ctx.t(`faq.${id}.answerLocal`))];
+      : [say(ctx.t(entry.emergencyNumber.withoutNumber))];
   return answer(state, speech, ctx, entry.checks);
 }
 

@@ -2,7 +2,8 @@ import { ROUTINES } from '../routines/data';
 import { previousIndex } from '../routines/step-walker';
 import { spokenNumber } from '../speech/numbers';
 import { say } from '../speech/ssml';
-import { routineName, stepKey } from '../speech/step';
+import { stepKey } from '../speech/keys';
+import { routineName } from '../speech/step';
 import type { SessionState } from '../state/session';
 import {
   ask,

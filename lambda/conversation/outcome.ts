@@ -2,7 +2,7 @@ import type { Display } from '../display/screens';
 import { ROUTINES } from '../routines/data';
 import type { Routine } from '../routines/types';
 import { toPlainText, type Speech } from '../speech/ssml';
-import type { Translate } from '../speech/translate';
+import type { MessageKey, Translate } from '../speech/translate';
 import type { Pending, SessionState } from '../state/session';
 import type { StoredState } from '../state/stored';
 
@@ -41,7 +41,7 @@ export const ask = (state: SessionState, speech: Speech, reprompt: Speech, displ
 });
 
 /** A message screen: a title key and the words (the speech as text unless given). */
-export const messageScreen = (title: string, body: Speech | string, t: Translate): Display => ({
+export const messageScreen = (title: MessageKey, body: Speech | string, t: Translate): Display => ({
   kind: 'message',
   title: t(title),
   body: typeof body === 'string' ? body : toPlainText(body),

@@ -1,5 +1,6 @@
 import { ROUTINES } from '../routines/data';
 import { say, type Part, type Speech } from '../speech/ssml';
+import { screenKey } from '../speech/keys';
 import { afterStep, routineName } from '../speech/step';
 import { spokenNumber } from '../speech/numbers';
 import type { Pending, SessionState } from '../state/session';
@@ -29,7 +30,7 @@ function question(state: SessionState, pending: Pending, ctx: Ctx): { text: stri
     case 'reminderTime':
       return { text: ctx.t('reminder.askTime'), reprompt: ctx.t('reminder.askTimeReprompt') };
     case 'flagCheck':
-      return { text: ctx.t(`screen.${pending.question}`) };
+      return { text: ctx.t(screenKey(pending.question)) };
     case 'resume': {
       // The one place the resume offer is worded: at launch, and when it is asked again.
       const progress = state.stored.progress;
@@ -44,7 +45,7 @@ function question(state: SessionState, pending: Pending, ctx: Ctx): { text: stri
       const routine = currentRoutine(state);
       const ids = routine ? (pending.stage === 'short' ? routine.shortScreen : routine.fullScreen) : [];
       const id = ids[pending.question];
-      return { text: id ? ctx.t(`screen.${id}`) : ctx.t('screen.reprompt') };
+      return { text: id ? ctx.t(screenKey(id)) : ctx.t('screen.reprompt') };
     }
   }
 }

@@ -1,8 +1,9 @@
 import { ROUTINES } from '../routines/data';
 import { MAX_TIMED_HOLD_SECONDS, type RoutineId, type Side } from '../routines/types';
 import { spokenDuration } from '../speech/numbers';
-import { routineName, stepKey } from '../speech/step';
-import type { Translate } from '../speech/translate';
+import { stepKey } from '../speech/keys';
+import { routineName } from '../speech/step';
+import type { MessageKey, Translate } from '../speech/translate';
 import messageDocument from './message.json';
 import stepDocument from './step.json';
 
@@ -34,7 +35,7 @@ export interface RenderDocument {
   readonly datasources: Record<string, unknown>;
 }
 
-const SIDE_KEYS: Readonly<Record<Side, string | undefined>> = {
+const SIDE_KEYS: Readonly<Record<Side, MessageKey | undefined>> = {
   affected: 'display.side.affected',
   both: 'display.side.both',
   leftThenRight: 'display.side.leftThenRight',

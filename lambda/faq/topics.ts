@@ -1,4 +1,5 @@
 import type { FactsRef } from '../routines/types';
+import type { MessageKey } from '../speech/translate';
 
 /**
  * The questions people ask, each answered in two or three sentences built only from the facts file.
@@ -9,8 +10,8 @@ import type { FactsRef } from '../routines/types';
 export interface FaqEntry {
   readonly facts: readonly FactsRef[];
   readonly checks?: readonly string[];
-  /** The answer names the emergency number (spoken as digits for the locale). */
-  readonly emergencyNumber?: boolean;
+  /** The answer names the emergency number (spoken as digits); where the locale has none, this is said. */
+  readonly emergencyNumber?: { readonly withoutNumber: MessageKey };
 }
 
 export const FAQ = {
@@ -24,7 +25,7 @@ export const FAQ = {
   crampOrStrain: { facts: ['4'], checks: ['injuryOrClot'] },
   whenToSeeDoctor: {
     facts: ['5(a)', '5(b)', '5(c)'],
-    emergencyNumber: true,
+    emergencyNumber: { withoutNumber: 'faq.whenToSeeDoctor.answerLocal' },
     checks: ['emergencySigns', 'injuryOrClot'],
   },
   medicines: { facts: ['8'] },

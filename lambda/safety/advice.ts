@@ -1,6 +1,6 @@
 import type { Display } from '../display/screens';
 import { say, toPlainText, type Part, type Speech } from '../speech/ssml';
-import type { Translate } from '../speech/translate';
+import type { MessageKey, Translate } from '../speech/translate';
 import type { FlagLevel, FlagReason } from './red-flags';
 import { numbersFor, type LocaleNumbers } from './phone-numbers';
 
@@ -12,7 +12,7 @@ const MARK = '\u0000';
  */
 export function sentenceWithNumbers(
   t: Translate,
-  key: string,
+  key: MessageKey,
   numbers: Readonly<Record<string, string>>,
   slow = false,
 ): Part[] {

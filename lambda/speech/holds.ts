@@ -1,5 +1,5 @@
 import { MAX_BREAK_SECONDS, pause, say, type Part } from './ssml';
-import type { Translate } from './translate';
+import type { MessageKey, Translate } from './translate';
 import { spokenDuration } from './numbers';
 
 function capitalise(text: string): string {
@@ -10,7 +10,7 @@ function capitalise(text: string): string {
  * A timed hold as a chain of breaks of at most ten seconds, with a countdown cue between them:
  * "Hold." … "Twenty seconds left." … "Ten more." … "And relax."
  */
-export function holdChain(seconds: number, startKey: string, endKey: string, t: Translate): Part[] {
+export function holdChain(seconds: number, startKey: MessageKey, endKey: MessageKey, t: Translate): Part[] {
   const total = Math.max(1, Math.round(seconds));
   const parts: Part[] = [say(t(startKey))];
   let remaining = total;

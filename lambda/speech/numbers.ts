@@ -1,9 +1,11 @@
+import { numberKey } from './keys';
 import type { Translate } from './translate';
 
 /** Small whole numbers as words ("step two of four"), so a groggy listener catches them. */
 export function spokenNumber(n: number, t: Translate): string {
-  const word = t(`numbers.${n}`);
-  return word === `numbers.${n}` ? String(n) : word;
+  const key = numberKey(n);
+  const word = t(key);
+  return word === key ? String(n) : word;
 }
 
 /** A duration in seconds as words: "thirty seconds", "four minutes". */

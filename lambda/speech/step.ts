@@ -1,12 +1,10 @@
 import type { Routine, Step } from '../routines/types';
 import { MAX_TIMED_HOLD_SECONDS } from '../routines/types';
 import { holdChain } from './holds';
+import { stepKey } from './keys';
 import { spokenDuration, spokenNumber } from './numbers';
 import { say, type Part, type Speech } from './ssml';
 import type { Translate } from './translate';
-
-export const stepKey = (routine: Routine, step: Step, field: 'title' | 'instruction' | 'details'): string =>
-  `routines.${routine.id}.steps.${step.id}.${field}`;
 
 export const routineName = (routine: Routine, t: Translate): string => t(`routines.${routine.id}.name`);
 

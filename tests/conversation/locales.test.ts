@@ -1,10 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import * as path from 'node:path';
 import { ROUTINES } from '../../lambda/routines/data';
-import { SCREEN_QUESTIONS, TROUBLE } from '../../lambda/safety/red-flags';
 import { RESOURCES } from '../../lambda/speech/i18n';
 import { Conversation } from '../helpers/conversation';
-import { ROOT } from '../helpers/model';
 import { spokenStrings } from '../helpers/strings';
 
 interface Phrasebook {
@@ -137,51 +133,5 @@ describe('resources', () => {
 
   it.each(['en-GB', 'en-CA', 'en-AU', 'en-IN'] as const)('%s overrides only keys en has', (lng) => {
     for (const key of keysOf(RESOURCES[lng])) expect(english.has(key)).toBe(true);
-  });
-
-  it('every key the code uses exists in every locale', () => {
-    const used = new Set<string>();
-    const walk = (dir: string): string[] =>
-      readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-        entry.isDirectory()
-          ? walk(path.join(dir, entry.name))
-          : entry.name.endsWith('.ts')
-            ? [path.join(dir, entry.name)]
-            : [],
-      );
-    for (const file of walk(path.join(ROOT, 'lambda'))) {
-      const source = readFileSync(file, 'utf8');
-      for (const match of source.matchAll(/\b(?:t|message)\('([a-zA-Z.]+)'/g)) used.add(match[1] ?? '');
-      for (const match of source.matchAll(/\bt\(\s*(\w+) \? '([a-zA-Z.]+)' : '([a-zA-Z.]+)'/g)) {
-        used.add(match[2] ?? '');
-        used.add(match[3] ?? '');
-      }
-    }
-    for (const routine of Object.values(ROUTINES)) {
-      used.add(`routines.${routine.id}.name`);
-      used.add(`routines.${routine.id}.closing`);
-      for (const step of routine.steps) {
-        for (const field of ['title', 'instruction', 'details'])
-          used.add(`routines.${routine.id}.steps.${step.id}.${field}`);
-        used.add(`hold.start.${step.kind}`);
-        used.add(`hold.end.${step.kind}`);
-      }
-    }
-    for (const id of Object.keys(SCREEN_QUESTIONS)) used.add(`screen.${id}`);
-    for (const { reason } of [...Object.values(SCREEN_QUESTIONS), ...Object.values(TROUBLE)])
-      used.add(`flag.reason.${reason}`);
-    for (const id of ['longer', 'shorter', 'slower', 'faster', 'quiet', 'normal']) used.add(`prefs.${id}`);
-    for (const kind of ['stretch', 'massage']) used.add(`cue.${kind}`);
-    for (const kind of ['about', 'upTo']) {
-      used.add(`hold.long.${kind}`);
-      used.add(`display.long.${kind}`);
-    }
-    for (const side of ['affected', 'both', 'leftThenRight']) used.add(`display.side.${side}`);
-    used.delete('');
-    expect(used.size).toBeGreaterThan(80);
-    for (const lng of ['en', 'de', 'es'] as const) {
-      const keys = new Set(keysOf(RESOURCES[lng]));
-      expect([lng, [...used].filter((key) => !keys.has(key))]).toEqual([lng, []]);
-    }
   });
 });
