@@ -1,0 +1,164 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { Bundles } from './bundle-sizes';
+import type { Cold, ColdStarts } from './cold-start';
+import type { HttpLoad } from './http-load';
+import type { PersistenceCalls } from './persistence-calls';
+import { COLD_RUNS, LOAD_CONNECTIONS, LOAD_SECONDS, QUICK, ROOT } from './settings';
+import { median, ms, percentile, ratio } from './stats';
+import type { TurnPart } from './turn-breakdown';
+
+/** Everything the measurements found, in the order they ran. */
+export interface Results {
+  readonly sizes: Bundles<number>;
+  readonly warm: { readonly calf: number[]; readonly hello: number[] };
+  readonly parts: readonly TurnPart[];
+  readonly cold: ColdStarts;
+  readonly dbCalls: PersistenceCalls;
+  readonly load: HttpLoad;
+}
+
+interface Row {
+  readonly what: string;
+  readonly value: string;
+  readonly baseline: string;
+  readonly ratio: string;
+  readonly target: string;
+}
+
+function machine(): string {
+  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  return `${cpu}, ${String(os.cpus().length)} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}, Node.js ${process.version}`;
+}
+
+function table(rows: readonly Row[]): string {
+  return [
+    '| measure | Calf Coach | baseline (hello world) | ratio | target |',
+    '| --- | --- | --- | --- | --- |',
+    ...rows.map((row) => `| ${row.what} | ${row.value} | ${row.baseline} | ${row.ratio} | ${row.target} |`),
+  ].join('\n');
+}
+
+/**
+ * Writes the results as Markdown to bench/RESULTS.md and between the README's bench markers (both then
+ * formatted by Prettier), and prints them.
+ */
+export function writeReport({ sizes, warm, parts, cold, dbCalls, load }: Results): void {
+  const coldMs = (runs: Cold[]): number => median(runs.map((run) => run.ms));
+  const wall = (runs: Cold[]): number => median(runs.map((run) => run.wallMs));
+  const maxRss = (runs: Cold[]): number => Math.max(...runs.map((run) => run.maxRssKb)) / 1024;
+  const warmCalf = median(warm.calf);
+  const warmHello = median(warm.hello);
+  const rows: Row[] = [
+    {
+      what: `warm turn, median (${String(warm.calf.length)} turns: a recorded cramp conversation replayed through each Lambda handler)`,
+      value: `${ms(warmCalf)} ms`,
+      baseline: `${ms(warmHello)} ms`,
+      ratio: ratio(warmCalf, warmHello),
+      target: '≤ 1.5×',
+    },
+    {
+      what: 'warm turn, p99',
+      value: `${ms(percentile(warm.calf, 99))} ms`,
+      baseline: `${ms(percentile(warm.hello, 99))} ms`,
+      ratio: ratio(percentile(warm.calf, 99), percentile(warm.hello, 99)),
+      target: '',
+    },
+    {
+      what: `cold start: a fresh Node process loads the bundle and answers its first request (spawn to exit, median of ${String(COLD_RUNS)}), no table`,
+      value: `${ms(wall(cold.calf))} ms`,
+      baseline: `${ms(wall(cold.hello))} ms`,
+      ratio: ratio(wall(cold.calf), wall(cold.hello)),
+      target: '≤ 1.3×',
+    },
+    {
+      what: 'the same with CALF_COACH_TABLE set (DynamoDB adapter loaded; first read and write against dynalite)',
+      value: `${ms(wall(cold.table))} ms`,
+      baseline: `${ms(wall(cold.hello))} ms`,
+      ratio: ratio(wall(cold.table), wall(cold.hello)),
+      target: '≤ 2×',
+    },
+    {
+      what: 'of which: require + first answer inside the process, no table / with table',
+      value: `${ms(coldMs(cold.calf))} / ${ms(coldMs(cold.table))} ms`,
+      baseline: `${ms(coldMs(cold.hello))} ms`,
+      ratio: `${ratio(coldMs(cold.calf), coldMs(cold.hello))} / ${ratio(coldMs(cold.table), coldMs(cold.hello))}`,
+      target: '',
+    },
+    {
+      what: 'bundle size (minified, everything inlined)',
+      value: `${String(sizes.calf)} B`,
+      baseline: `${String(sizes.hello)} B`,
+      ratio: ratio(sizes.calf, sizes.hello),
+      target: '< 400 KB (409,600 B)',
+    },
+    {
+      what: 'peak memory (max RSS) of a cold start, with table',
+      value: `${maxRss(cold.table).toFixed(1)} MiB`,
+      baseline: `${maxRss(cold.hello).toFixed(1)} MiB`,
+      ratio: ratio(maxRss(cold.table), maxRss(cold.hello)),
+      target: '',
+    },
+  ];
+  const choices = [
+    '| bundle choice | size | cold start with table (spawn to exit), median |',
+    '| --- | --- | --- |',
+    `| AWS SDK v3 DynamoDBClient, CommonJS builds (bench/sdk-skill.ts) | ${String(sizes.naive)} B | ${ms(wall(cold.naive))} ms |`,
+    `| the same with ES module builds, so unused commands are tree-shaken | ${String(sizes.esm)} B | ${ms(wall(cold.esm))} ms |`,
+    `| GetItem/PutItem/DeleteItem as SigV4-signed HTTPS requests, credentials from the environment (shipped) | ${String(sizes.calf)} B | ${ms(wall(cold.table))} ms |`,
+  ].join('\n');
+  const helloMedian = parts[0]?.median ?? NaN;
+  const where = [
+    'Where a warm turn goes (in process, the same recorded envelopes, median per turn; ask-sdk deep-copies the session attributes on every request, for the baseline too):',
+    '',
+    '| skill | median | ratio to the baseline |',
+    '| --- | --- | --- |',
+    ...parts.map(
+      (part) =>
+        `| ${part.what} | ${(part.median * 1000).toFixed(1)} µs | ${ratio(part.median, helloMedian)} |`,
+    ),
+  ].join('\n');
+  const persistence = `Persistence against dynalite, one full cramp conversation of ${String(dbCalls.turns)} turns: ${String(dbCalls.reads)} read(s) and ${String(dbCalls.writes)} write(s) (${(dbCalls.reads / dbCalls.turns).toFixed(2)} reads and ${(dbCalls.writes / dbCalls.turns).toFixed(2)} writes per turn).`;
+  const loadLine = `Load on \`npm run serve\` (verification off) with autocannon, ${String(LOAD_CONNECTIONS)} connections for ${String(LOAD_SECONDS)} s on loopback: ${String(load.total)} requests, ${load.rps.toFixed(0)} req/s, latency p50 ${String(load.p50)} ms, p99 ${String(load.p99)} ms, ${String(load.errors)} errors, ${String(load.non2xx)} non-2xx.`;
+  const report = [
+    `Measured ${new Date().toISOString().slice(0, 10)} on ${machine()}${QUICK ? ' (quick run)' : ''}.`,
+    '',
+    table(rows),
+    '',
+    where,
+    '',
+    choices,
+    '',
+    persistence,
+    '',
+    loadLine,
+  ].join('\n');
+  writeFileSync(
+    path.join(ROOT, 'bench', 'RESULTS.md'),
+    `# Benchmark results (\`npm run bench\`)\n\n${report}\n`,
+  );
+  const readme = path.join(ROOT, 'README.md');
+  const text = readFileSync(readme, 'utf8');
+  const start = '<!-- bench:start -->';
+  const end = '<!-- bench:end -->';
+  if (text.includes(start) && text.includes(end)) {
+    writeFileSync(
+      readme,
+      `${text.slice(0, text.indexOf(start) + start.length)}\n${report}\n${text.slice(text.indexOf(end))}`,
+    );
+  }
+  // Keep both files as Prettier writes them, so `npm test`'s format check stays green after a bench run.
+  execFileSync(
+    process.execPath,
+    [
+      path.join(ROOT, 'node_modules', 'prettier', 'bin', 'prettier.cjs'),
+      '--write',
+      readme,
+      path.join(ROOT, 'bench', 'RESULTS.md'),
+    ],
+    { stdio: 'ignore' },
+  );
+  console.log(`\n${report}`);
+}
