@@ -131,7 +131,8 @@ export function validateModel(
   }
   const types = new Map((language.types ?? []).map((type) => [type.name, type]));
   for (const type of language.types ?? []) {
-    if (type.values.length === 0) at(lineOf(source, type.name), `slot type ${type.name} has no values`);
+    if ((type.values ?? []).length === 0)
+      at(lineOf(source, type.name), `slot type ${type.name} has no values`);
   }
   const owner = new Map<string, string>();
   const builtIns = BUILT_IN_PHRASES[locale.split('-')[0] ?? 'en'] ?? {};
@@ -142,11 +143,14 @@ export function validateModel(
     const intentLine = lineOf(source, intent.name);
     if (names.indexOf(intent.name) !== names.lastIndexOf(intent.name))
       at(intentLine, `intent ${intent.name} is declared twice`);
+    const after = source.text.indexOf(JSON.stringify(intent.name));
     const slotNames = new Set((intent.slots ?? []).map((slot) => slot.name));
     for (const slot of intent.slots ?? []) {
-      if (!slot.type.startsWith('AMAZON.') && !types.has(slot.type)) {
+      if (slot.type === undefined) {
+        at(lineOf(source, slot.name, after), `slot ${slot.name} of ${intent.name} has no type`);
+      } else if (!slot.type.startsWith('AMAZON.') && !types.has(slot.type)) {
         at(
-          lineOf(source, slot.type, source.text.indexOf(JSON.stringify(intent.name))),
+          lineOf(source, slot.type, after),
           `slot ${slot.name} of ${intent.name} uses undefined slot type ${slot.type}`,
         );
       }
@@ -154,7 +158,6 @@ export function validateModel(
     if (!intent.name.startsWith('AMAZON.') && (intent.samples ?? []).length === 0) {
       at(intentLine, `custom intent ${intent.name} has no samples`);
     }
-    const after = source.text.indexOf(JSON.stringify(intent.name));
     for (const sample of intent.samples ?? []) {
       const line = lineOf(source, sample, after);
       for (const message of checkSample(sample, slotNames)) at(line, `${intent.name}: ${message}`);
@@ -269,7 +272,7 @@ export function compareLocales(
     new Map(
       model.interactionModel.languageModel.intents.map((intent) => [
         intent.name,
-        JSON.stringify((intent.slots ?? []).map((slot) => `${slot.name}:${slot.type}`).sort()),
+        JSON.stringify((intent.slots ?? []).map((slot) => `${slot.name}:${slot.type ?? ''}`).sort()),
       ]),
     );
   const [first, ...rest] = [...models.entries()].sort(([a], [b]) => a.localeCompare(b));

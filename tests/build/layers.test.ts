@@ -5,14 +5,34 @@ import { run } from '../helpers/process';
  * loads its (ES module) config in a child process, as `npm run lint` does.
  */
 const CASES: readonly { file: string; code: string; wrongWay: boolean }[] = [
-  { file: 'lambda/routines/data.ts', code: "import { menu } from '../conversation/prompts';", wrongWay: true },
-  { file: 'lambda/conversation/outcome.ts', code: "import { render } from '../turn/render';", wrongWay: true },
+  {
+    file: 'lambda/routines/data.ts',
+    code: "import { menu } from '../conversation/prompts';",
+    wrongWay: true,
+  },
+  {
+    file: 'lambda/conversation/outcome.ts',
+    code: "import { render } from '../turn/render';",
+    wrongWay: true,
+  },
   { file: 'lambda/conversation/outcome.ts', code: "import { getSlot } from 'ask-sdk-core';", wrongWay: true },
-  { file: 'lambda/state/session.ts', code: "import { answer } from '../conversation/answers';", wrongWay: true },
+  {
+    file: 'lambda/state/session.ts',
+    code: "import { answer } from '../conversation/answers';",
+    wrongWay: true,
+  },
   { file: 'lambda/handlers/help.ts', code: "import { skillBuilder } from '../skill';", wrongWay: true },
   { file: 'lambda/skill.ts', code: "import { Resolver } from './local/simulator/nlu';", wrongWay: true },
-  { file: 'lambda/conversation/outcome.ts', code: "import { ROUTINES } from '../routines/data';", wrongWay: false },
-  { file: 'lambda/conversation/outcome.ts', code: "import { parseTime } from '../reminders/schedule';", wrongWay: false },
+  {
+    file: 'lambda/conversation/outcome.ts',
+    code: "import { ROUTINES } from '../routines/data';",
+    wrongWay: false,
+  },
+  {
+    file: 'lambda/conversation/outcome.ts',
+    code: "import { parseTime } from '../reminders/schedule';",
+    wrongWay: false,
+  },
   { file: 'lambda/handlers/help.ts', code: "import { render } from '../turn/render';", wrongWay: false },
 ];
 

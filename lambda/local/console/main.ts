@@ -1,6 +1,7 @@
 import * as readline from 'node:readline';
 import { configFromEnv, createPersistenceAdapter } from '../../persistence/from-config';
 import { skillBuilder } from '../../skill';
+import { parseConsoleArgs, USAGE } from './args';
 import { VoiceConsole } from './console';
 import { progressFile } from '../data-dir';
 import { localDevice } from '../simulator/envelope';
@@ -9,37 +10,6 @@ import { Resolver } from '../simulator/nlu';
 import { Simulator } from '../simulator/simulator';
 
 /** `npm start`: talk to Calf Coach in the terminal. */
-
-const USAGE = `Usage: npm start -- [--fast] [--speak] [--locale en-US]
-
-Type what you would say to Alexa, for example:
-  open calf coach
-  ask calf coach for help with a cramp
-  next / repeat / go back / pause / stop
-Holds play out in real time; --fast skips the waits. --speak reads answers aloud with espeak-ng.
-Progress is kept in ${progressFile()} (set CALF_COACH_DATA_DIR to move it).
-Leave with Ctrl+D or Ctrl+C.`;
-
-interface Args {
-  fast: boolean;
-  speak: boolean;
-  locale: string;
-  help: boolean;
-}
-
-function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { fast: false, speak: false, locale: 'en-US', help: false };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '--fast') args.fast = true;
-    else if (arg === '--speak') args.speak = true;
-    else if (arg === '--help' || arg === '-h') args.help = true;
-    else if (arg === '--locale') args.locale = argv[++i] ?? args.locale;
-    else if (arg?.startsWith('--locale=')) args.locale = arg.slice('--locale='.length);
-    else throw new Error(`Unknown option ${String(arg)}\n\n${USAGE}`);
-  }
-  return args;
-}
 
 /** Lines of piped input; a literal "\n" (as plain `echo` leaves it) also separates utterances. */
 function utterances(text: string): string[] {
@@ -54,7 +24,7 @@ async function readAll(stream: NodeJS.ReadStream): Promise<string> {
 
 async function main(): Promise<void> {
   process.env.CALF_COACH_LOG ??= 'silent';
-  const args = parseArgs(process.argv.slice(2));
+  const args = parseConsoleArgs(process.argv.slice(2));
   if (args.help) {
     console.log(USAGE);
     return;

@@ -1,3 +1,4 @@
+import type { v1 } from 'ask-smapi-model';
 import { normalise } from './normalise';
 import { timeSlotValue } from './time-slot';
 
@@ -9,30 +10,18 @@ export { normalise };
  * values, built-in intents by their usual phrases, anything else to AMAZON.FallbackIntent.
  */
 
-export interface ModelSlot {
-  readonly name: string;
-  readonly type: string;
-}
-export interface ModelIntent {
-  readonly name: string;
-  readonly samples?: readonly string[];
-  readonly slots?: readonly ModelSlot[];
-}
-export interface ModelSlotType {
-  readonly name: string;
-  readonly values: readonly {
-    readonly id?: string;
-    readonly name: { readonly value: string; readonly synonyms?: readonly string[] };
-  }[];
-}
-export interface InteractionModel {
-  readonly interactionModel: {
-    readonly languageModel: {
-      readonly invocationName: string;
-      readonly intents: readonly ModelIntent[];
-      readonly types?: readonly ModelSlotType[];
-    };
-  };
+/** An interaction model file (interaction-models/<locale>.json), as Amazon's SMAPI model types describe it. */
+export type InteractionModel = v1.skill.interactionModel.InteractionModelData;
+type SlotDefinition = v1.skill.interactionModel.SlotDefinition;
+type SlotType = v1.skill.interactionModel.SlotType;
+type TypeValue = v1.skill.interactionModel.TypeValue;
+
+/**
+ * A slot value's synonyms. The SMAPI type requires the list, but the JSON is parsed without a schema
+ * check and a model written by hand may leave it out: treat that as no synonyms rather than fail.
+ */
+function synonymsOf(value: TypeValue): readonly string[] {
+  return Array.isArray(value.name.synonyms) ? value.name.synonyms : [];
 }
 
 export interface SlotMatch {
@@ -290,8 +279,8 @@ function escapeRegex(text: string): string {
 
 export class Resolver {
   private readonly samples: CompiledSample[] = [];
-  private readonly slotTypes = new Map<string, ModelSlotType>();
-  private readonly intentSlots = new Map<string, readonly ModelSlot[]>();
+  private readonly slotTypes = new Map<string, SlotType>();
+  private readonly intentSlots = new Map<string, readonly SlotDefinition[]>();
   private readonly invocation: string;
   private readonly hasFallback: boolean;
   private readonly words: InvocationWords;
@@ -343,8 +332,8 @@ export class Resolver {
     }
     const custom = type ? this.slotTypes.get(type) : undefined;
     if (!type || !custom) return { name, value };
-    for (const entry of custom.values) {
-      const words = [entry.name.value, ...(entry.name.synonyms ?? [])].map(normalise);
+    for (const entry of custom.values ?? []) {
+      const words = [entry.name.value, ...synonymsOf(entry)].map(normalise);
       if (words.includes(value)) {
         return { name, value, resolved: { id: entry.id ?? entry.name.value, name: entry.name.value, type } };
       }

@@ -1,4 +1,9 @@
-import { BUILT_IN_PHRASES, normalise, Resolver } from '../../../lambda/local/simulator/nlu';
+import {
+  BUILT_IN_PHRASES,
+  normalise,
+  Resolver,
+  type InteractionModel,
+} from '../../../lambda/local/simulator/nlu';
 import { availableLocales } from '../../../lambda/local/simulator/models';
 import { Intents } from '../../../lambda/handlers/intents';
 import { REQUIRED_BUILT_INS } from '../../../scripts/validate';
@@ -18,7 +23,10 @@ const shape = (locale: string): string => {
     intents: language.intents
       .map((i) => ({ name: i.name, slots: i.slots ?? [] }))
       .sort((a, b) => a.name.localeCompare(b.name)),
-    types: (language.types ?? []).map((t) => ({ name: t.name, ids: t.values.map((v) => v.id).sort() })),
+    types: (language.types ?? []).map((t) => ({
+      name: t.name,
+      ids: (t.values ?? []).map((v) => v.id).sort(),
+    })),
   });
 };
 
@@ -65,8 +73,10 @@ describe.each(LOCALES)('the %s interaction model', (locale) => {
     const types = new Set((language.types ?? []).map((t) => t.name));
     for (const intent of language.intents) {
       const slots = new Set((intent.slots ?? []).map((s) => s.name));
-      for (const slot of intent.slots ?? [])
-        expect(types.has(slot.type) || slot.type.startsWith('AMAZON.')).toBe(true);
+      for (const slot of intent.slots ?? []) {
+        const type = slot.type ?? '';
+        expect([slot.name, types.has(type) || type.startsWith('AMAZON.')]).toEqual([slot.name, true]);
+      }
       for (const sample of intent.samples ?? []) {
         expect(sample.replace(/\{\w+\}/g, '{slot}')).toMatch(/^[\p{Ll}' {}.]+$/u);
         for (const [, name] of sample.matchAll(/\{(\w+)\}/g)) expect(slots.has(name ?? '')).toBe(true);
@@ -155,5 +165,44 @@ describe('the resolver', () => {
     expect(new Resolver(loadModel('de-DE'), 'de-DE').resolveIntent('zurueck').name).toBe(
       'AMAZON.FallbackIntent',
     );
+  });
+});
+
+describe('the resolver on a hand-written model', () => {
+  // Read as the model files are, without a schema check: fields the SMAPI types require may be missing.
+  const raw: unknown = {
+    interactionModel: {
+      languageModel: {
+        invocationName: 'calf coach',
+        intents: [
+          { name: 'AMAZON.FallbackIntent' },
+          { name: 'PickIntent', slots: [{ name: 'colour', type: 'COLOUR' }], samples: ['pick {colour}'] },
+          { name: 'SayIntent', slots: [{ name: 'words' }], samples: ['say {words}'] },
+          { name: 'SupplierIntent', slots: [{ name: 'thing', type: 'THING' }], samples: ['find {thing}'] },
+        ],
+        types: [
+          { name: 'COLOUR', values: [{ id: 'RED', name: { value: 'red' } }, { name: { value: 'blue' } }] },
+          { name: 'THING', valueSupplier: { type: 'CatalogValueSupplier' } },
+        ],
+      },
+    },
+  };
+  const resolver = new Resolver(raw as InteractionModel);
+
+  it('resolves slot values that have no synonyms list, by value and id', () => {
+    expect(resolver.resolveIntent('pick red').slots).toEqual([
+      { name: 'colour', value: 'red', resolved: { id: 'RED', name: 'red', type: 'COLOUR' } },
+    ]);
+    expect(resolver.resolveIntent('pick blue').slots).toEqual([
+      { name: 'colour', value: 'blue', resolved: { id: 'blue', name: 'blue', type: 'COLOUR' } },
+    ]);
+  });
+
+  it('passes a slot without a type through, and matches nothing for a type without values', () => {
+    expect(resolver.resolveIntent('say hello there')).toEqual({
+      name: 'SayIntent',
+      slots: [{ name: 'words', value: 'hello there' }],
+    });
+    expect(resolver.resolveIntent('find a stick').name).toBe('AMAZON.FallbackIntent');
   });
 });
