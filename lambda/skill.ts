@@ -24,7 +24,12 @@ import {
   StartRoutineHandler,
   TellMeMoreHandler,
 } from './handlers/routine';
-import { FlagLockHandler, ScreenAnswerHandler, TroubleHandler } from './handlers/safety';
+import {
+  FlagLockHandler,
+  ScreenAnswerHandler,
+  ScreenCommandHandler,
+  TroubleHandler,
+} from './handlers/safety';
 import { SessionEndedHandler } from './handlers/session-ended';
 import { PauseHandler, StopHandler } from './handlers/stop';
 import {
@@ -54,6 +59,7 @@ export const REQUEST_HANDLERS: readonly RequestHandler[] = [
   FlagLockHandler,
   TroubleHandler,
   ScreenAnswerHandler,
+  ScreenCommandHandler,
   FaqHandler,
   OtherQuestionHandler,
   PermissionResponseHandler,

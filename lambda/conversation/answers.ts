@@ -1,8 +1,9 @@
 import { FAQ, MEDICAL_WORDS, type FaqEntry, type FaqId } from '../faq/topics';
 import { sentenceWithNumbers } from '../safety/advice';
+import type { ScreenQuestionId } from '../safety/red-flags';
 import { numbersFor } from '../safety/phone-numbers';
 import { say, type Speech } from '../speech/ssml';
-import type { SessionState } from '../state/session';
+import { isSafetyPending, type SessionState } from '../state/session';
 import { ask, onStep, type Ctx, type Outcome } from './outcome';
 import { askPending, menu } from './prompts';
 
@@ -11,8 +12,10 @@ export function answer(
   state: SessionState,
   speech: Speech,
   ctx: Ctx,
-  checks: readonly string[] = [],
+  checks: readonly ScreenQuestionId[] = [],
 ): Outcome {
+  // Mid-screen, the screen itself asks what the checks would: back to its question.
+  if (isSafetyPending(state.pending)) return askPending(state, state.pending, ctx, speech);
   const [first, ...then] = checks;
   if (first) return askPending(state, { kind: 'flagCheck', question: first, then, unclear: 0 }, ctx, speech);
   if (state.pending) return askPending(state, state.pending, ctx, speech);

@@ -4,7 +4,7 @@ import { spokenNumber } from '../speech/numbers';
 import { say } from '../speech/ssml';
 import { stepKey } from '../speech/keys';
 import { routineName } from '../speech/step';
-import type { SessionState } from '../state/session';
+import { isSafetyPending, type SessionState } from '../state/session';
 import {
   ask,
   currentRoutine,
@@ -79,9 +79,7 @@ export function tellMore(state: SessionState, ctx: Ctx): Outcome {
 /** What the person can say right here, with progress kept. */
 export function help(state: SessionState, ctx: Ctx): Outcome {
   const pending = state.pending;
-  if (pending?.kind === 'screen' || pending?.kind === 'heatCold') {
-    return askPending(state, pending, ctx, [say(ctx.t('screen.help'))]);
-  }
+  if (isSafetyPending(pending)) return askPending(state, pending, ctx, [say(ctx.t('screen.help'))]);
   const routine = currentRoutine(state);
   const step = routine?.steps[state.stepIndex];
   if (routine && step && onStep(state)) {

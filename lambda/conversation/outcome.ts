@@ -12,6 +12,8 @@ export interface Ctx {
   readonly locale: string;
   /** The request's timestamp, in ms: the clock for the cramp episode. */
   readonly nowMs: number;
+  /** The permission scopes the person has granted (reminders, timers). */
+  readonly granted: ReadonlySet<string>;
 }
 
 /** What a conversation move returns: the next state, and what to say and show. Rendered once, later. */
@@ -29,6 +31,10 @@ export interface Outcome {
   readonly end: boolean;
   /** Safety answers are spoken in the normal voice, whatever the voice preferences. */
   readonly plainVoice?: boolean;
+  /** Said slowly: a safety question asked again because the person asked for it. */
+  readonly slow?: boolean;
+  /** Start an Alexa timer that announces `announce`; if it cannot be set, `ifFailed` is the answer instead. */
+  readonly timer?: { readonly seconds: number; readonly announce: string; readonly ifFailed: Outcome };
 }
 
 /** An answer that keeps the session open and waits. */

@@ -3,7 +3,10 @@ import { say, type Part, type Speech } from '../speech/ssml';
 import { screenKey } from '../speech/keys';
 import { afterStep, routineName } from '../speech/step';
 import { spokenNumber } from '../speech/numbers';
-import type { Pending, SessionState } from '../state/session';
+import { conditionalAdvice, flagAdvice } from '../safety/advice';
+import { REPORTS } from '../safety/red-flags';
+import { isSafetyPending, type Pending, type SessionState } from '../state/session';
+import type { MessageKey } from '../speech/translate';
 import { ask, currentRoutine, messageScreen, onStep, withPending, type Ctx, type Outcome } from './outcome';
 
 /** Back to the routines menu: the routine is put down, session safety answers are kept. */
@@ -18,50 +21,57 @@ export function menu(state: SessionState, ctx: Ctx, lead: Speech = []): Outcome 
   );
 }
 
-/** The words of a pending question, and of its reprompt. */
-function question(state: SessionState, pending: Pending, ctx: Ctx): { text: string; reprompt?: string } {
+/** The words of a pending question, and of its reprompt (by default: "please say yes or no", then the question). */
+function question(state: SessionState, pending: Pending, ctx: Ctx): { speech: Speech; reprompt?: Speech } {
+  const words = (key: MessageKey): Speech => [say(ctx.t(key))];
   switch (pending.kind) {
-    case 'heatCold':
-      return { text: ctx.t('heatCold.question') };
     case 'easing':
-      return { text: ctx.t('easing.question'), reprompt: ctx.t('easing.reprompt') };
+      return { speech: words('easing.question'), reprompt: words('easing.reprompt') };
     case 'reminderOffer':
-      return { text: ctx.t('reminder.offer'), reprompt: ctx.t('reminder.offerReprompt') };
+      return { speech: words('reminder.offer'), reprompt: words('reminder.offerReprompt') };
     case 'reminderTime':
-      return { text: ctx.t('reminder.askTime'), reprompt: ctx.t('reminder.askTimeReprompt') };
+      return { speech: words('reminder.askTime'), reprompt: words('reminder.askTimeReprompt') };
     case 'flagCheck':
-      return { text: ctx.t(screenKey(pending.question)) };
+      return { speech: words(screenKey(pending.question)) };
+    case 'reportCheck': {
+      // Said as a condition until confirmed; no answer at all hears the imperative (product decision 2).
+      const { level } = REPORTS[pending.report];
+      return {
+        speech: [...conditionalAdvice(level, pending.report, ctx.locale, ctx.t), say(ctx.t('flag.check'))],
+        reprompt: [...flagAdvice(level, pending.report, ctx.locale, ctx.t), say(ctx.t('flag.checkReprompt'))],
+      };
+    }
+    case 'painCheck':
+      return { speech: words('pain.check'), reprompt: words('pain.checkReprompt') };
     case 'resume': {
       // The one place the resume offer is worded: at launch, and when it is asked again.
       const progress = state.stored.progress;
-      if (!progress) return { text: ctx.t('menu.offer') };
+      if (!progress) return { speech: words('menu.offer') };
       const n = spokenNumber(progress.stepIndex + 1, ctx.t);
       return {
-        text: ctx.t('welcome.resumeOffer', { n, routine: routineName(ROUTINES[progress.routineId], ctx.t) }),
-        reprompt: ctx.t('welcome.resumeReprompt', { n }),
+        speech: [
+          say(ctx.t('welcome.resumeOffer', { n, routine: routineName(ROUTINES[progress.routineId], ctx.t) })),
+        ],
+        reprompt: [say(ctx.t('welcome.resumeReprompt', { n }))],
       };
     }
     case 'screen': {
       const routine = currentRoutine(state);
       const ids = routine ? (pending.stage === 'short' ? routine.shortScreen : routine.fullScreen) : [];
       const id = ids[pending.question];
-      return { text: id ? ctx.t(screenKey(id)) : ctx.t('screen.reprompt') };
+      return { speech: words(id ? screenKey(id) : 'screen.reprompt') };
     }
   }
 }
 
-const SAFETY_KINDS: ReadonlySet<Pending['kind']> = new Set(['screen', 'heatCold', 'flagCheck']);
-
 /** Asks a question that waits for an answer (yes or no, or a time), keeping the session open. */
 export function askPending(state: SessionState, pending: Pending, ctx: Ctx, lead: Speech): Outcome {
-  const { text, reprompt } = question(state, pending, ctx);
-  const display = SAFETY_KINDS.has(pending.kind)
-    ? messageScreen('display.title.safety', text, ctx.t)
-    : undefined;
+  const { speech, reprompt } = question(state, pending, ctx);
+  const display = isSafetyPending(pending) ? messageScreen('display.title.safety', speech, ctx.t) : undefined;
   return ask(
     withPending(state, pending),
-    [...lead, say(text)],
-    [say(reprompt ?? `${ctx.t('screen.reprompt')} ${text}`)],
+    [...lead, ...speech],
+    reprompt ?? [say(ctx.t('screen.reprompt')), ...speech],
     display,
   );
 }

@@ -1,35 +1,46 @@
 import type { Display } from '../display/screens';
 import { nextAction, type Gates } from '../routines/step-walker';
+import { TIMERS_SCOPE } from '../reminders/schedule';
 import { MAX_TIMED_HOLD_SECONDS, type RoutineId } from '../routines/types';
 import { say, type Speech } from '../speech/ssml';
 import { stepKey } from '../speech/keys';
 import { afterStep, scaledHold, stepSpeech } from '../speech/step';
 import type { Pending, SessionState } from '../state/session';
-import { clockLead, locked } from './flags';
+import { clockStop, locked } from './flags';
 import { ask, currentRoutine, withPending, withStored, type Ctx, type Outcome } from './outcome';
 import { askPending } from './prompts';
 
 /** Walking a routine: reading a step, and deciding what comes after it through the step walker. */
 
 export function gatesOf(state: SessionState): Gates {
-  const { short, full, skipTouch, heatColdOk } = state.screening;
-  return { shortScreenDone: short, fullScreenDone: full, skipTouch, heatColdOk };
+  const { short, full, skipTouch } = state.screening;
+  return { shortScreenDone: short, fullScreenDone: full, skipTouch };
 }
 
 /** Reads step `index` with its hold, saves progress there, and asks what comes next. */
 export function readStep(state: SessionState, index: number, ctx: Ctx, lead: Speech = []): Outcome {
   const routine = currentRoutine(state);
   if (!routine || state.flag) return locked(state, ctx);
-  const clock = clockLead(state, ctx);
+  const stop = clockStop(state, ctx);
+  if (stop) return stop;
+  const step = routine.steps[index];
+  const timerGranted = ctx.granted.has(TIMERS_SCOPE);
+  if (step?.timer && !timerGranted && !state.timerAsked) {
+    // Alexa asks for the timer permission by voice; its answer reads this step (timerAnswer).
+    return {
+      state: { ...withPending(state, undefined), timerAsked: true },
+      speech: [...lead, say(ctx.t('timer.permission'))],
+      end: false,
+      askPermission: { scope: TIMERS_SCOPE, token: `${TIMER_TOKEN}${String(index)}` },
+    };
+  }
   const tries = index === state.stepIndex ? state.tries + 1 : 1;
-  const saved = withStored({ ...clock.state, stepIndex: index, tries }, (stored) => ({
+  const saved = withStored({ ...state, stepIndex: index, tries }, (stored) => ({
     ...stored,
     progress: { routineId: routine.id, stepIndex: index },
   }));
   const after = afterStep(routine, index, ctx.t);
   const holdScale = saved.stored.preferences.holdScale;
-  const speech = [...clock.lead, ...lead, ...stepSpeech(routine, index, holdScale, ctx.t), say(after.prompt)];
-  const step = routine.steps[index];
   const timed = step !== undefined && step.holdSeconds > 0 && step.holdSeconds <= MAX_TIMED_HOLD_SECONDS;
   const display: Display = {
     kind: 'step',
@@ -38,39 +49,73 @@ export function readStep(state: SessionState, index: number, ctx: Ctx, lead: Spe
     holdSeconds: timed ? scaledHold(step, holdScale) : 0,
   };
   const pending: Pending | undefined = after.asksEasing ? { kind: 'easing' } : undefined;
-  return ask(withPending(saved, pending), speech, [say(after.reprompt)], display);
+  const read = (instruction: 'instruction' | 'instructionNoTimer', timerLine: Speech): Outcome =>
+    ask(
+      withPending(saved, pending),
+      [
+        ...lead,
+        ...stepSpeech(routine, index, holdScale, ctx.t, instruction),
+        ...timerLine,
+        say(after.prompt),
+      ],
+      [say(after.reprompt)],
+      display,
+    );
+  if (!step?.timer) return read('instruction', []);
+  // Without a timer: no hot water bottle fetched at night, and "don't fall asleep with it on".
+  const withoutTimer = read('instructionNoTimer', []);
+  if (!timerGranted) return withoutTimer;
+  return {
+    ...read('instruction', [say(ctx.t('timer.set'))]),
+    timer: { seconds: step.holdSeconds, announce: ctx.t('timer.announce'), ifFailed: withoutTimer },
+  };
+}
+
+const TIMER_TOKEN = 'timer:';
+
+/** The step a timer permission token was asked for, if it is one of ours. */
+export function stepOfTimerToken(token: string | undefined): number | undefined {
+  const index = /^timer:(\d{1,2})$/.exec(token ?? '')?.[1];
+  return index === undefined ? undefined : Number(index);
+}
+
+/** Alexa's answer to the timer permission: the step is read, with the timer or without. */
+export function timerAnswer(state: SessionState, index: number, accepted: boolean, ctx: Ctx): Outcome {
+  const granted = accepted ? new Set([...ctx.granted, TIMERS_SCOPE]) : ctx.granted;
+  return proceed({ ...state, timerAsked: true }, index, { ...ctx, granted });
 }
 
 /** Moves on from step `from`: the next safety question, the next allowed step, or the closing. */
 export function proceed(state: SessionState, from: number, ctx: Ctx, lead: Speech = []): Outcome {
   const routine = currentRoutine(state);
   if (!routine || state.flag) return locked(state, ctx);
-  const clock = clockLead(state, ctx);
-  const next = nextAction(routine, from, gatesOf(clock.state));
-  const opening = [...clock.lead, ...lead];
+  const stop = clockStop(state, ctx);
+  if (stop) return stop;
+  const next = nextAction(routine, from, gatesOf(state));
+  const opening = lead;
   switch (next.type) {
-    case 'shortScreen':
-      return askPending(clock.state, { kind: 'screen', stage: 'short', question: 0, from, unclear: 0 }, ctx, [
+    case 'shortScreen': {
+      const intro = routine.shortScreen.length > 2 ? 'screen.introShortThree' : 'screen.introShort';
+      return askPending(state, { kind: 'screen', stage: 'short', question: 0, from, unclear: 0 }, ctx, [
         ...opening,
-        say(ctx.t('screen.introShort')),
+        say(ctx.t(intro)),
       ]);
+    }
     case 'fullScreen':
       return askPending(
-        clock.state,
+        state,
         { kind: 'screen', stage: 'full', question: 0, from: next.index, unclear: 0 },
         ctx,
         [...opening, say(ctx.t('screen.introFull'))],
       );
-    case 'heatColdCheck':
-      return askPending(clock.state, { kind: 'heatCold', step: next.index, unclear: 0 }, ctx, opening);
     case 'step': {
       const skips = next.skipped.map((step) =>
         say(ctx.t('step.skipped', { title: ctx.t(stepKey(routine, step, 'title')) })),
       );
-      return readStep({ ...clock.state, tries: 0 }, next.index, ctx, [...opening, ...skips]);
+      return readStep({ ...state, tries: 0 }, next.index, ctx, [...opening, ...skips]);
     }
     case 'finished': {
-      const { routineId: _finished, ...rest } = withPending(clock.state, undefined);
+      const { routineId: _finished, ...rest } = withPending(state, undefined);
       const done = withStored({ ...rest, stepIndex: -1, tries: 0 }, ({ progress: _p, ...stored }) => stored);
       const closing = [...opening, say(ctx.t(`routines.${routine.id}.closing`))];
       if (routine.offersReminder && !done.stored.reminderToken) {

@@ -1,42 +1,79 @@
-import { MAX_UNCLEAR_ANSWERS, SCREEN_QUESTIONS } from '../safety/red-flags';
-import { say } from '../speech/ssml';
-import type { Pending, SessionState } from '../state/session';
+import { conditionalAdvice } from '../safety/advice';
+import {
+  MAX_UNCLEAR_ANSWERS,
+  REPORTS,
+  SCREEN_QUESTIONS,
+  isScreenQuestionId,
+  screenQuestion,
+  type ReportId,
+  type ScreenQuestion,
+} from '../safety/red-flags';
+import { say, type Speech } from '../speech/ssml';
+import type { MessageKey } from '../speech/translate';
+import { isSafetyPending, type Pending, type SafetyPending, type SessionState } from '../state/session';
 import { answer } from './answers';
 import { raiseFlag } from './flags';
 import { ask, currentRoutine, onStep, withPending, type Ctx, type Outcome } from './outcome';
-import { askPending, menu } from './prompts';
+import { askPending, carryOn, menu } from './prompts';
+import { previous } from './navigation';
 import { proceed } from './routine';
 
-/** Answering the safety questions: the screens before steps, the heat question, checks after answers. */
+/**
+ * The safety questions and their answers (facts §5, product decision 2): a clear yes gives the
+ * imperative; an answer still unclear after one more try gives the advice as a condition and goes no
+ * further than the question allows; a command is never an answer.
+ */
 
-type SafetyPending = Extract<Pending, { unclear: number }>;
+/** Yes, no, or unclear (`undefined`). */
+export type Answer = boolean | undefined;
 
-/** An unclear answer to a safety question is asked once more (facts §5, how to ask); then it counts as yes. */
+/** An unclear answer is asked once more; `undefined` when it has had its one more try. */
 function askAgainIfUnclear(
   state: SessionState,
   pending: SafetyPending,
-  yes: boolean | undefined,
+  yes: Answer,
   ctx: Ctx,
 ): Outcome | undefined {
   if (yes !== undefined || pending.unclear >= MAX_UNCLEAR_ANSWERS) return undefined;
   return askPending(state, { ...pending, unclear: pending.unclear + 1 }, ctx, [say(ctx.t('screen.unclear'))]);
 }
 
-/** The answer to a red-flag screen question; `undefined` means the answer was unclear. */
-export function answerScreen(state: SessionState, yes: boolean | undefined, ctx: Ctx): Outcome {
-  const pending = state.pending;
+const skippingTouch = (state: SessionState): SessionState => ({
+  ...state,
+  screening: { ...state.screening, skipTouch: true },
+});
+
+/** The answer to a routine's screen question. */
+function answerScreen(
+  state: SessionState,
+  pending: Extract<Pending, { kind: 'screen' }>,
+  yes: Answer,
+  ctx: Ctx,
+): Outcome {
   const routine = currentRoutine(state);
-  if (pending?.kind !== 'screen' || !routine) return menu(state, ctx);
+  if (!routine) return menu(state, ctx);
   const ids = pending.stage === 'short' ? routine.shortScreen : routine.fullScreen;
-  const question = SCREEN_QUESTIONS[ids[pending.question] ?? ''];
+  const id = ids[pending.question];
+  if (!isScreenQuestionId(id)) return proceed(withPending(state, undefined), pending.from, ctx);
+  const question: ScreenQuestion = SCREEN_QUESTIONS[id];
   const again = askAgainIfUnclear(state, pending, yes, ctx);
   if (again) return again;
-  // Still unclear after asking again counts as "yes" (facts §5, how to ask).
-  if (yes !== false && question) {
-    if (question.onYes !== 'skipTouch') return raiseFlag(state, question.onYes, question.reason, ctx);
-    state = { ...state, screening: { ...state.screening, skipTouch: true } };
+  let lead: Speech = [];
+  if (question.onYes === 'skipTouch') {
+    if (yes !== false) {
+      state = skippingTouch(state);
+      lead = [say(ctx.t(yes ? 'screen.skipTouch' : 'screen.skipTouchUnclear'))];
+    }
+  } else if (yes === true) {
+    return raiseFlag(state, question.onYes, id, ctx);
+  } else if (yes === undefined) {
+    // Still unclear: before the first step nothing goes on; before massage, only massage, heat and cold stop.
+    if (pending.stage === 'short') return raiseFlag(state, question.onYes, id, ctx, false);
+    return proceed(skippingTouch(withPending(state, undefined)), pending.from, ctx, [
+      say(ctx.t('screen.skipTouchUnclear')),
+      ...conditionalAdvice(question.onYes, id, ctx.locale, ctx.t),
+    ]);
   }
-  const lead = yes !== false && question?.onYes === 'skipTouch' ? [say(ctx.t('screen.skipTouch'))] : [];
   if (pending.question + 1 < ids.length) {
     return askPending(state, { ...pending, question: pending.question + 1, unclear: 0 }, ctx, lead);
   }
@@ -49,44 +86,126 @@ export function answerScreen(state: SessionState, yes: boolean | undefined, ctx:
   );
 }
 
-/** The reduced-feeling question before heat or cold: yes (or unclear twice) skips them. */
-export function answerHeatCold(state: SessionState, yes: boolean | undefined, ctx: Ctx): Outcome {
-  const pending = state.pending;
-  if (pending?.kind !== 'heatCold') return menu(state, ctx);
+/** The red-flag questions asked after an answer: a yes raises that flag; still unclear, its advice as a condition. */
+function answerFlagCheck(
+  state: SessionState,
+  pending: Extract<Pending, { kind: 'flagCheck' }>,
+  yes: Answer,
+  ctx: Ctx,
+): Outcome {
   const again = askAgainIfUnclear(state, pending, yes, ctx);
   if (again) return again;
-  const ok = yes === false;
-  const next = withPending({ ...state, screening: { ...state.screening, heatColdOk: ok } }, undefined);
-  const step = currentRoutine(state)?.steps[pending.step];
-  const lead = ok ? [] : [say(ctx.t(step?.kind === 'cold' ? 'heatCold.skipCold' : 'heatCold.skipHeat'))];
-  return proceed(next, pending.step, ctx, lead);
-}
-
-/** Yes (or unclear twice) to the red-flag question after an answer raises that flag; no carries on. */
-export function answerFlagCheck(state: SessionState, yes: boolean | undefined, ctx: Ctx): Outcome {
-  const pending = state.pending;
-  if (pending?.kind !== 'flagCheck') return menu(state, ctx);
-  const again = askAgainIfUnclear(state, pending, yes, ctx);
-  if (again) return again;
-  const question = SCREEN_QUESTIONS[pending.question];
-  if (yes !== false && question && question.onYes !== 'skipTouch') {
-    return raiseFlag(state, question.onYes, question.reason, ctx);
+  const question = screenQuestion(pending.question);
+  let lead: Speech = [say(ctx.t('screen.clear'))];
+  if (question && question.onYes !== 'skipTouch') {
+    if (yes === true) return raiseFlag(state, question.onYes, pending.question, ctx);
+    if (yes === undefined) {
+      state = skippingTouch(state);
+      lead = conditionalAdvice(question.onYes, pending.question, ctx.locale, ctx.t);
+    }
   }
   const [next, ...then] = pending.then;
-  if (next) return askPending(state, { kind: 'flagCheck', question: next, then, unclear: 0 }, ctx, []);
-  return answer(withPending(state, undefined), [say(ctx.t('screen.clear'))], ctx);
+  if (next) return askPending(state, { kind: 'flagCheck', question: next, then, unclear: 0 }, ctx, lead);
+  return answer(withPending(state, undefined), lead, ctx);
 }
 
-/** Pain that gets worse: stop, ease off, then offer a gentle next step or finishing. */
+/** Back to the question a check interrupted, or to where the person was. */
+function resumeAfterCheck(state: SessionState, back: Pending | undefined, ctx: Ctx, lead: Speech): Outcome {
+  return back ? askPending(state, back, ctx, lead) : carryOn(withPending(state, undefined), ctx, lead);
+}
+
+/**
+ * A report said out of the blue ("I have chest pain", "my calf is swollen") may be misheard: its
+ * advice at once, as a condition with the number first, and one yes/no check.
+ */
+export function reportTrouble(state: SessionState, report: ReportId, ctx: Ctx): Outcome {
+  // Said in answer to a red-flag question, it is that question's clear yes, not a report out of the blue.
+  const kind = state.pending?.kind;
+  if (kind === 'screen' || kind === 'flagCheck') return raiseFlag(state, REPORTS[report].level, report, ctx);
+  const back = state.pending && state.pending.kind !== 'reportCheck' ? state.pending : undefined;
+  return askPending(state, { kind: 'reportCheck', report, unclear: 0, ...(back ? { back } : {}) }, ctx, []);
+}
+
+/** Yes, or no clear answer, confirms the report; no goes back, with the full screen still to answer. */
+function answerReportCheck(
+  state: SessionState,
+  pending: Extract<Pending, { kind: 'reportCheck' }>,
+  yes: Answer,
+  ctx: Ctx,
+): Outcome {
+  if (yes !== false) return raiseFlag(state, REPORTS[pending.report].level, pending.report, ctx);
+  const unscreened = { ...state, screening: { ...state.screening, full: false } };
+  return resumeAfterCheck(unscreened, pending.back, ctx, [say(ctx.t('flag.notHappening'))]);
+}
+
+/** "It hurts more": stop and let go, then one question: is it severe, or still getting worse? */
 export function reportPain(state: SessionState, ctx: Ctx): Outcome {
-  const advice = [say(ctx.t('pain.stop')), say(ctx.t('pain.advice'))];
+  const back = state.pending && state.pending.kind !== 'painCheck' ? state.pending : undefined;
+  return askPending(state, { kind: 'painCheck', unclear: 0, ...(back ? { back } : {}) }, ctx, [
+    say(ctx.t('pain.stop')),
+  ]);
+}
+
+/** Severe or worsening pain is a hard stop; otherwise no more massage, heat or cold in this session. */
+function answerPainCheck(
+  state: SessionState,
+  pending: Extract<Pending, { kind: 'painCheck' }>,
+  yes: Answer,
+  ctx: Ctx,
+): Outcome {
+  const again = askAgainIfUnclear(state, pending, yes, ctx);
+  if (again) return again;
+  if (yes === true) return raiseFlag(state, 'urgent', 'painWorse', ctx);
+  const eased = skippingTouch(state);
+  const lead: Speech =
+    yes === false
+      ? [say(ctx.t('pain.skipTouch'))]
+      : [...conditionalAdvice('urgent', 'painWorse', ctx.locale, ctx.t), say(ctx.t('pain.skipTouch'))];
+  if (pending.back) return askPending(eased, pending.back, ctx, lead);
+  if (onStep(eased)) {
+    return ask(
+      withPending(eased, undefined),
+      [...lead, say(ctx.t('pain.offer'))],
+      [say(ctx.t('pain.offer'))],
+    );
+  }
+  return menu(eased, ctx, lead);
+}
+
+/** The answer to whichever safety question is waiting. */
+export function answerSafety(state: SessionState, yes: Answer, ctx: Ctx): Outcome {
   const pending = state.pending;
-  if (pending?.kind === 'screen' || pending?.kind === 'heatCold')
-    return askPending(state, pending, ctx, advice);
-  if (!onStep(state)) return menu(state, ctx, advice);
-  return ask(
-    withPending(state, undefined),
-    [...advice, say(ctx.t('pain.offer'))],
-    [say(ctx.t('pain.offer'))],
-  );
+  if (!isSafetyPending(pending)) return carryOn(state, ctx, []);
+  switch (pending.kind) {
+    case 'screen':
+      return answerScreen(state, pending, yes, ctx);
+    case 'flagCheck':
+      return answerFlagCheck(state, pending, yes, ctx);
+    case 'reportCheck':
+      return answerReportCheck(state, pending, yes, ctx);
+    case 'painCheck':
+      return answerPainCheck(state, pending, yes, ctx);
+  }
+}
+
+/** A command said while a safety question waits. */
+export type ScreenCommand = 'repeat' | 'help' | 'next' | 'back';
+
+const COMMAND_LEADS: Readonly<Record<Exclude<ScreenCommand, 'back'>, MessageKey>> = {
+  repeat: 'screen.again',
+  help: 'screen.help',
+  next: 'screen.answerFirst',
+};
+
+/**
+ * A command is not an answer: repeat, "what?" and help ask the same question again, slowly; next asks
+ * for the answer first; go back returns to the step before, never past the unanswered question. None
+ * of them counts as unclear.
+ */
+export function commandAtScreen(state: SessionState, command: ScreenCommand, ctx: Ctx): Outcome {
+  const pending = state.pending;
+  if (!isSafetyPending(pending)) return carryOn(state, ctx, []);
+  if (command === 'back' && onStep(state)) return previous(withPending(state, undefined), ctx);
+  const lead = COMMAND_LEADS[command === 'back' ? 'next' : command];
+  return { ...askPending(state, pending, ctx, [say(ctx.t(lead))]), slow: true };
 }

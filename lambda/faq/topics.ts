@@ -1,4 +1,5 @@
 import type { FactsRef } from '../routines/types';
+import type { ScreenQuestionId } from '../safety/red-flags';
 import type { MessageKey } from '../speech/translate';
 
 /**
@@ -9,7 +10,7 @@ import type { MessageKey } from '../speech/translate';
  */
 export interface FaqEntry {
   readonly facts: readonly FactsRef[];
-  readonly checks?: readonly string[];
+  readonly checks?: readonly ScreenQuestionId[];
   /** The answer names the emergency number (spoken as digits); where the locale has none, this is said. */
   readonly emergencyNumber?: { readonly withoutNumber: MessageKey };
 }

@@ -39,3 +39,6 @@ export const Intents = {
   yes: 'AMAZON.YesIntent',
   no: 'AMAZON.NoIntent',
 } as const;
+
+/** Every intent the skill knows; any other name is treated as not understood. */
+export const KNOWN_INTENTS: ReadonlySet<string> = new Set(Object.values(Intents));

@@ -1,6 +1,7 @@
 import type { HandlerInput, RequestHandler } from 'ask-sdk-core';
 import type { interfaces } from 'ask-sdk-model';
 import type { Ctx, Outcome } from '../conversation/outcome';
+import { stepOfTimerToken, timerAnswer } from '../conversation/routine';
 import {
   askReminderTime,
   permissionDenied,
@@ -53,12 +54,14 @@ export const ReminderOfferHandler: RequestHandler = rule(
       : reminderDone(state, ctx.t('reminder.declined'), ctx),
 );
 
-/** Alexa's answer to the voice permission request: set the reminder, or end kindly with a card. */
+/** Alexa's answer to a voice permission request: the warmth step with or without its timer; or the reminder. */
 export const PermissionResponseHandler: RequestHandler = rule(
   (input) => isRequest(input, 'Connections.Response'),
   ({ state, ctx }, input) => {
     const request = input.requestEnvelope.request as interfaces.connections.ConnectionsResponse;
     const status = (request.payload as { status?: unknown } | undefined)?.status;
+    const timerStep = stepOfTimerToken(request.token);
+    if (timerStep !== undefined) return timerAnswer(state, timerStep, status === 'ACCEPTED', ctx);
     const time = timeFromToken(request.token) ?? DEFAULT_TIME;
     return status === 'ACCEPTED' ? create(input, state, ctx, time) : permissionDenied(state, ctx);
   },

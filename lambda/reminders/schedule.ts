@@ -3,6 +3,9 @@ import type { services } from 'ask-sdk-model';
 /** The permission the Reminders API needs. */
 export const REMINDERS_SCOPE = 'alexa::alerts:reminders:skill:readwrite';
 
+/** The permission the Timers API needs (the warmth timer, facts §2 table and §9 Routine 1 step 5). */
+export const TIMERS_SCOPE = 'alexa::alerts:timers:skill:readwrite';
+
 export interface TimeOfDay {
   readonly hour: number;
   readonly minute: number;

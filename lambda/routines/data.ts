@@ -8,14 +8,7 @@ export const ROUTINES: Readonly<Record<RoutineId, Routine>> = {
   cramp: {
     id: 'cramp',
     shortScreen: ['emergencySigns', 'injuryOrClot'],
-    fullScreen: [
-      'coldPaleBlue',
-      'numbOrWeak',
-      'tightOrBulging',
-      'throbbingOrVeins',
-      'painOnFlex',
-      'brokenSkin',
-    ],
+    fullScreen: ['limbEmergency', 'clotSigns', 'skinOrFeeling'],
     steps: [
       {
         id: 'toePull',
@@ -35,6 +28,7 @@ export const ROUTINES: Readonly<Record<RoutineId, Routine>> = {
         longHold: 'upTo',
         repeats: 1,
         side: 'affected',
+        timer: true,
         facts: ['2.5', '2'],
       },
     ],
@@ -44,8 +38,8 @@ export const ROUTINES: Readonly<Record<RoutineId, Routine>> = {
   },
   afterRun: {
     id: 'afterRun',
-    shortScreen: ['emergencySigns', 'runInjury'],
-    fullScreen: ['severeOrTight', 'tiptoe', 'changedSinceRun', 'darkUrine', 'brokenSkin'],
+    shortScreen: ['runEmergency', 'runInjury', 'runUrine'],
+    fullScreen: ['changedSinceRun', 'skinOrFeeling'],
     steps: [
       {
         id: 'walk',

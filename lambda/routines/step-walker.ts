@@ -4,28 +4,21 @@ import type { Routine, Step, StepKind } from './types';
 export interface Gates {
   readonly shortScreenDone: boolean;
   readonly fullScreenDone: boolean;
-  /** undefined: not asked in this session yet. */
-  readonly heatColdOk?: boolean;
+  /** No massage, heat or cold in this session. */
   readonly skipTouch: boolean;
 }
 
 export type Next =
   | { readonly type: 'shortScreen' }
   | { readonly type: 'fullScreen'; readonly index: number }
-  | { readonly type: 'heatColdCheck'; readonly index: number }
   | { readonly type: 'step'; readonly index: number; readonly skipped: readonly Step[] }
   | { readonly type: 'finished'; readonly skipped: readonly Step[] };
 
 const TOUCH_KINDS: ReadonlySet<StepKind> = new Set(['massage', 'heat', 'cold']);
-const THERMAL_KINDS: ReadonlySet<StepKind> = new Set(['heat', 'cold']);
 
 /** Massage, heat and cold touch the calf: they need the full screen first (facts §5). */
 export function touchesCalf(step: Step): boolean {
   return TOUCH_KINDS.has(step.kind);
-}
-
-export function isThermal(step: Step): boolean {
-  return THERMAL_KINDS.has(step.kind);
 }
 
 /**
@@ -44,15 +37,13 @@ export function nextAction(routine: Routine, from: number, gates: Gates): Next {
     }
     if (touchesCalf(step) && !gates.fullScreenDone && routine.fullScreen.length > 0)
       return { type: 'fullScreen', index };
-    if (isThermal(step) && gates.heatColdOk === undefined) return { type: 'heatColdCheck', index };
     return { type: 'step', index, skipped };
   }
   return { type: 'finished', skipped };
 }
 
 function allowed(step: Step, gates: Gates): boolean {
-  if (touchesCalf(step) && gates.skipTouch) return false;
-  return !(isThermal(step) && gates.heatColdOk === false);
+  return !(touchesCalf(step) && gates.skipTouch);
 }
 
 /** The nearest step before `index` that the safety state allows; at the start, the start. */

@@ -21,6 +21,8 @@ export interface Step {
   readonly longHold?: 'about' | 'upTo';
   readonly repeats: number;
   readonly side: Side;
+  /** A timer says when to take it off (facts §2 table: warmth at night, never while asleep). */
+  readonly timer?: boolean;
   /** Ask "is it easing?" after the hold, and repeat it up to maxTries times. */
   readonly checkEasing?: { readonly maxTries: number };
   readonly facts: readonly FactsRef[];
@@ -28,9 +30,9 @@ export interface Step {
 
 export interface Routine {
   readonly id: RoutineId;
-  /** The two grouped questions asked before the first step (facts §5 product decision). */
-  readonly shortScreen: readonly [string, string];
-  /** Asked before the first massage, heat or cold step. */
+  /** The grouped questions asked before the first step, at most three (facts §5 product decisions). */
+  readonly shortScreen: readonly string[];
+  /** Asked before the first massage, heat or cold step, at most three: §5(a), §5(b), §5(d). */
   readonly fullScreen: readonly string[];
   readonly steps: readonly Step[];
   /** Facts sections the closing message rests on. */

@@ -1,7 +1,8 @@
 import type { Display } from '../display/screens';
+import { conditionKey, reasonKey } from '../speech/keys';
 import { say, toPlainText, type Part, type Speech } from '../speech/ssml';
 import type { MessageKey, Translate } from '../speech/translate';
-import type { FlagLevel, FlagReason } from './red-flags';
+import { routeOf, type FlagLevel, type FlagReason } from './red-flags';
 import { numbersFor, type LocaleNumbers } from './phone-numbers';
 
 const MARK = '\u0000';
@@ -15,9 +16,10 @@ export function sentenceWithNumbers(
   key: MessageKey,
   numbers: Readonly<Record<string, string>>,
   slow = false,
+  words: Readonly<Record<string, string>> = {},
 ): Part[] {
   const marks = Object.fromEntries(Object.keys(numbers).map((name) => [name, `${MARK}${name}${MARK}`]));
-  const pieces = t(key, marks).split(MARK);
+  const pieces = t(key, { ...words, ...marks }).split(MARK);
   const parts: Part[] = [];
   pieces.forEach((piece, i) => {
     const number = numbers[piece];
@@ -31,7 +33,7 @@ function emergencyNumbers(numbers: LocaleNumbers): Record<string, string> {
   return { number: numbers.emergency, ...(numbers.ambulance ? { ambulance: numbers.ambulance } : {}) };
 }
 
-/** "Call 911 now…" with the number said twice, slowly, as digits; never implies the skill calls. */
+/** "Call 911 now. 911.": the number first, and twice, slowly the second time; never implies the skill calls. */
 function callNow(locale: string, t: Translate): Part[] {
   const numbers = numbersFor(locale);
   if (!numbers) return [say(t('flag.callLocal'))];
@@ -56,23 +58,44 @@ function ifWorse(locale: string, t: Translate): Part[] {
     : [say(t('flag.ifWorseLocal'))];
 }
 
-/** The spoken answer to a red flag: facts §5(a) emergency or §5(b) urgent, by the locale's numbers. */
+const HARD_STOP_REASONS: ReadonlySet<FlagReason> = new Set(['longCramp', 'painWorse']);
+
+/**
+ * The advice for a red flag after a clear yes or a confirmed report, as imperatives: facts §5(a)
+ * emergency (the number first) or §5(b) urgent (the reason the person gave, and where to go today).
+ */
 export function flagAdvice(level: FlagLevel, reason: FlagReason, locale: string, t: Translate): Speech {
   if (level === 'emergency') {
-    return [say(t('flag.emergencyStop')), ...callNow(locale, t), say(t('flag.noDriving'))];
+    return [...callNow(locale, t), say(t('flag.emergencyStop')), say(t('flag.noDriving'))];
   }
+  const where = routeOf(reason) === 'emergencyDept' ? [say(t('flag.emergencyDept'))] : seenToday(locale, t);
   return [
-    say(t('flag.urgentStop')),
-    say(t(`flag.reason.${reason}`)),
-    ...seenToday(locale, t),
+    say(t(HARD_STOP_REASONS.has(reason) ? 'flag.hardStop' : 'flag.urgentStop')),
+    say(t(reasonKey(reason))),
+    ...where,
     ...ifWorse(locale, t),
     say(t('flag.cannotCall')),
   ];
 }
 
-/** Said once the cramp has gone on for about ten minutes without easing (facts §5(b)). */
-export function episodeWarning(locale: string, t: Translate): Speech {
-  return [say(t('clock.warning')), ...seenToday(locale, t)];
+/**
+ * The same advice as a condition, for an answer that was never a clear yes (facts §5, how to ask):
+ * "If you have chest pain…, call 911 now: 911."
+ */
+export function conditionalAdvice(
+  level: FlagLevel,
+  reason: FlagReason,
+  locale: string,
+  t: Translate,
+): Speech {
+  const condition = t(conditionKey(reason));
+  const numbers = numbersFor(locale);
+  if (level === 'emergency') {
+    return numbers
+      ? sentenceWithNumbers(t, 'flag.ifEmergency', emergencyNumbers(numbers), false, { condition })
+      : [say(t('flag.ifEmergencyLocal', { condition }))];
+  }
+  return [say(t(routeOf(reason) === 'emergencyDept' ? 'flag.ifUrgentDept' : 'flag.ifUrgent', { condition }))];
 }
 
 /** The screen for a red flag: the emergency number large, or the advice line for an urgent flag. */

@@ -1,51 +1,103 @@
 import type { FactsRef } from '../routines/types';
 
-/** What a "yes" to a screen question leads to. */
+/** What a clear "yes" to a screen question leads to. */
 export type FlagLevel = 'emergency' | 'urgent';
-/** skipTouch: not a red flag, but no massage, heat or cold on that area (facts §5(d)). */
+/** skipTouch: not a red flag, but no massage, heat or cold (facts §5(d)). */
 export type ScreenOutcome = FlagLevel | 'skipTouch';
-/** Why a flag was raised; picks the one-sentence reason in the advice. */
-export type FlagReason = 'emergencySigns' | 'clot' | 'injury' | 'circulation' | 'other';
+/** Where an urgent flag sends the person: seen today, or straight to the emergency department (a pop, a crack). */
+export type Route = 'today' | 'emergencyDept';
 
 export interface ScreenQuestion {
   readonly onYes: ScreenOutcome;
-  readonly reason: FlagReason;
+  /** For urgent questions: where to go. */
+  readonly route?: Route;
   readonly facts: readonly FactsRef[];
 }
 
-/** Red-flag questions from facts §5; "yes" always means worrying. Text: `screen.<id>` in the locale files. */
-export const SCREEN_QUESTIONS: Readonly<Record<string, ScreenQuestion>> = {
-  emergencySigns: { onYes: 'emergency', reason: 'emergencySigns', facts: ['5(a)'] },
-  injuryOrClot: { onYes: 'urgent', reason: 'clot', facts: ['5(b)', '4'] },
-  runInjury: { onYes: 'urgent', reason: 'injury', facts: ['5(b)', '4'] },
-  newOneSidedChange: { onYes: 'urgent', reason: 'clot', facts: ['5(b)'] },
-  coldPaleBlue: { onYes: 'emergency', reason: 'circulation', facts: ['5(a)'] },
-  numbOrWeak: { onYes: 'emergency', reason: 'circulation', facts: ['5(a)'] },
-  tightOrBulging: { onYes: 'emergency', reason: 'other', facts: ['5(a)', '4'] },
-  severeOrTight: { onYes: 'emergency', reason: 'other', facts: ['5(a)', '4'] },
-  throbbingOrVeins: { onYes: 'urgent', reason: 'clot', facts: ['5(b)'] },
-  painOnFlex: { onYes: 'urgent', reason: 'clot', facts: ['5(b)'] },
-  changedSinceRun: { onYes: 'urgent', reason: 'clot', facts: ['5(b)'] },
-  tiptoe: { onYes: 'urgent', reason: 'injury', facts: ['5(b)'] },
-  darkUrine: { onYes: 'urgent', reason: 'other', facts: ['5(b)'] },
-  brokenSkin: { onYes: 'skipTouch', reason: 'other', facts: ['5(d)'] },
-};
+/**
+ * Red-flag questions from facts §5, grouped by action (product decision 2): "yes" always means
+ * worrying, and no question is negative. Text: `screen.<id>`; as a condition: `condition.<id>`; the
+ * reason an urgent "yes" is given: `reason.<id>`.
+ */
+export const SCREEN_QUESTIONS = {
+  // Before the first step of the cramp and bedtime routines.
+  emergencySigns: { onYes: 'emergency', facts: ['5(a)'] },
+  injuryOrClot: { onYes: 'urgent', route: 'emergencyDept', facts: ['5(b)', '4'] },
+  newOneSidedChange: { onYes: 'urgent', route: 'today', facts: ['5(b)'] },
+  // Before the first step after a run (facts §9 Routine 2 step 0, heat illness included).
+  runEmergency: { onYes: 'emergency', facts: ['5(a)', '4'] },
+  runInjury: { onYes: 'urgent', route: 'emergencyDept', facts: ['5(b)', '4'] },
+  runUrine: { onYes: 'urgent', route: 'today', facts: ['5(b)'] },
+  // Before massage, heat or cold: one question each for §5(a), §5(b) and §5(d).
+  limbEmergency: { onYes: 'emergency', facts: ['5(a)'] },
+  clotSigns: { onYes: 'urgent', route: 'today', facts: ['5(b)'] },
+  changedSinceRun: { onYes: 'urgent', route: 'today', facts: ['5(b)'] },
+  skinOrFeeling: { onYes: 'skipTouch', facts: ['5(d)', '2.5', '2.6'] },
+} as const satisfies Readonly<Record<string, ScreenQuestion>>;
 
-/** Asked in the session right before a heat or cold step (facts §5(d)); yes skips heat and cold. */
-export const HEAT_COLD_QUESTION_FACTS: readonly FactsRef[] = ['5(d)', '2.5', '2.6'];
+export type ScreenQuestionId = keyof typeof SCREEN_QUESTIONS;
 
-/** An unclear answer is asked once more; still unclear counts as "yes" (facts §5, how to ask). */
+export function isScreenQuestionId(id: unknown): id is ScreenQuestionId {
+  return typeof id === 'string' && Object.hasOwn(SCREEN_QUESTIONS, id);
+}
+
+export function screenQuestion(id: string | undefined): ScreenQuestion | undefined {
+  return isScreenQuestionId(id) ? SCREEN_QUESTIONS[id] : undefined;
+}
+
+export interface Report {
+  readonly level: FlagLevel;
+  readonly route?: Route;
+  readonly facts: readonly FactsRef[];
+}
+
+/** Trouble the person can report at any moment ("I have chest pain", "my calf is swollen", "it popped"). */
+export const REPORTS = {
+  chestPain: { level: 'emergency', facts: ['5(a)'] },
+  swollenCalf: { level: 'urgent', route: 'today', facts: ['5(b)'] },
+  injuryPop: { level: 'urgent', route: 'emergencyDept', facts: ['5(b)', '4'] },
+} as const satisfies Readonly<
+  Record<string, { level: FlagLevel; route?: Route; facts: readonly FactsRef[] }>
+>;
+
+export type ReportId = keyof typeof REPORTS;
+
+export function isReportId(id: unknown): id is ReportId {
+  return typeof id === 'string' && Object.hasOwn(REPORTS, id);
+}
+
+/** The hard stops (product decision 2, rule 4): the routine ends with the §5(b) advice. */
+export const HARD_STOPS = {
+  longCramp: { level: 'urgent', route: 'today', facts: ['5(b)'] },
+  painWorse: { level: 'urgent', route: 'today', facts: ['5(b)'] },
+} as const satisfies Readonly<Record<string, { level: FlagLevel; route: Route; facts: readonly FactsRef[] }>>;
+
+export type HardStopId = keyof typeof HARD_STOPS;
+
+/** Why a flag was raised: the question answered yes, the report confirmed, or the hard stop. */
+export type FlagReason = ScreenQuestionId | ReportId | HardStopId;
+
+export function isFlagReason(id: unknown): id is FlagReason {
+  return (
+    isScreenQuestionId(id) || isReportId(id) || (typeof id === 'string' && Object.hasOwn(HARD_STOPS, id))
+  );
+}
+
+/** Where an urgent flag sends the person. */
+export function routeOf(reason: FlagReason): Route {
+  if (isScreenQuestionId(reason)) {
+    const question: ScreenQuestion = SCREEN_QUESTIONS[reason];
+    return question.route ?? 'today';
+  }
+  if (isReportId(reason)) {
+    const report: Report = REPORTS[reason];
+    return report.route ?? 'today';
+  }
+  return HARD_STOPS[reason].route;
+}
+
+/** An unclear answer is asked once more; still unclear gives the question's advice as a condition. */
 export const MAX_UNCLEAR_ANSWERS = 1;
-
-/** Trouble the person can report at any moment, and what it leads to. */
-export type Trouble = 'chestPain' | 'swollenCalf' | 'injuryPop' | 'painWorse';
-
-export const TROUBLE: Readonly<Record<Trouble, { level: FlagLevel | 'pain'; reason: FlagReason }>> = {
-  chestPain: { level: 'emergency', reason: 'emergencySigns' },
-  swollenCalf: { level: 'urgent', reason: 'clot' },
-  injuryPop: { level: 'urgent', reason: 'injury' },
-  painWorse: { level: 'pain', reason: 'other' },
-};
 
 /** The cramp episode clock: facts §5(b), a cramp over about ten minutes that hasn't eased. */
 export const EPISODE_LIMIT_MS = 10 * 60 * 1000;

@@ -1,7 +1,7 @@
 import type { Routine, Step } from '../routines/types';
 import { MAX_TIMED_HOLD_SECONDS } from '../routines/types';
 import { holdChain } from './holds';
-import { stepKey } from './keys';
+import { stepKey, type StepText } from './keys';
 import { spokenDuration, spokenNumber } from './numbers';
 import { say, type Part, type Speech } from './ssml';
 import type { Translate } from './translate';
@@ -33,28 +33,40 @@ const builtSteps = new WeakMap<Translate, Map<string, Speech>>();
 const MAX_BUILT_STEPS = 500;
 
 /** "Step two of four." The instruction, then the hold, sides and repeats, with short cues. */
-export function stepSpeech(routine: Routine, index: number, holdScale: number, t: Translate): Speech {
+export function stepSpeech(
+  routine: Routine,
+  index: number,
+  holdScale: number,
+  t: Translate,
+  instruction: Extract<StepText, 'instruction' | 'instructionNoTimer'> = 'instruction',
+): Speech {
   let built = builtSteps.get(t);
   if (!built) {
     built = new Map();
     builtSteps.set(t, built);
   }
-  const id = `${routine.id}:${String(index)}:${String(holdScale)}`;
+  const id = `${routine.id}:${String(index)}:${String(holdScale)}:${instruction}`;
   let speech = built.get(id);
   if (!speech) {
-    speech = buildStepSpeech(routine, index, holdScale, t);
+    speech = buildStepSpeech(routine, index, holdScale, t, instruction);
     // Hold scales come from stored preferences: keep the cache bounded whatever is stored.
     if (built.size < MAX_BUILT_STEPS) built.set(id, speech);
   }
   return speech;
 }
 
-function buildStepSpeech(routine: Routine, index: number, holdScale: number, t: Translate): Speech {
+function buildStepSpeech(
+  routine: Routine,
+  index: number,
+  holdScale: number,
+  t: Translate,
+  instruction: StepText,
+): Speech {
   const step = routine.steps[index];
   if (step === undefined) return [];
   const parts: Part[] = [
     say(t('step.heading', { n: spokenNumber(index + 1, t), total: spokenNumber(routine.steps.length, t) })),
-    say(t(stepKey(routine, step, 'instruction'))),
+    say(t(stepKey(routine, step, instruction))),
   ];
   if (step.holdSeconds > MAX_TIMED_HOLD_SECONDS) {
     parts.push(

@@ -1,11 +1,19 @@
 import { isRoutineId } from '../routines/data';
 import type { RoutineId } from '../routines/types';
-import type { FlagLevel, FlagReason } from '../safety/red-flags';
+import {
+  isFlagReason,
+  isReportId,
+  isScreenQuestionId,
+  type FlagLevel,
+  type FlagReason,
+  type ReportId,
+  type ScreenQuestionId,
+} from '../safety/red-flags';
 import type { Part, Speech } from '../speech/ssml';
 import { EMPTY_STORED, parseStored, storedFingerprint, type StoredState } from './stored';
 
-/** A question waiting for a yes or no. */
-export type Pending =
+/** A safety question waiting for its answer: nothing past it happens until it is answered. */
+export type SafetyPending =
   | {
       readonly kind: 'screen';
       readonly stage: 'short' | 'full';
@@ -15,35 +23,56 @@ export type Pending =
       readonly from: number;
       readonly unclear: number;
     }
-  | { readonly kind: 'heatCold'; readonly step: number; readonly unclear: number }
+  /** A red-flag question asked after answering a question (facts §5), outside any routine's screen. */
+  | {
+      readonly kind: 'flagCheck';
+      /** The question being asked, and the ones still to ask after it. */
+      readonly question: ScreenQuestionId;
+      readonly then: readonly ScreenQuestionId[];
+      readonly unclear: number;
+    }
+  /** "Is that what's happening?" after a report said out of the blue; `back`: the question it interrupted. */
+  | {
+      readonly kind: 'reportCheck';
+      readonly report: ReportId;
+      readonly back?: Pending;
+      readonly unclear: number;
+    }
+  /** "Is the pain severe, or still getting worse?" after "it hurts more". */
+  | { readonly kind: 'painCheck'; readonly back?: Pending; readonly unclear: number };
+
+/** A question waiting for an answer. */
+export type Pending =
+  | SafetyPending
   | { readonly kind: 'easing' }
   | { readonly kind: 'resume' }
   /** "Would you like a reminder to stretch every evening?" */
   | { readonly kind: 'reminderOffer' }
   /** "What time should I remind you?" */
-  | { readonly kind: 'reminderTime' }
-  /** A red-flag question asked after answering a question (facts §5), outside any routine's screen. */
-  | {
-      readonly kind: 'flagCheck';
-      /** The question being asked, and the ones still to ask after it. */
-      readonly question: string;
-      readonly then: readonly string[];
-      readonly unclear: number;
-    };
+  | { readonly kind: 'reminderTime' };
+
+const SAFETY_KINDS: ReadonlySet<string> = new Set(['screen', 'flagCheck', 'reportCheck', 'painCheck']);
+
+export function isSafetyPending(pending: Pending | undefined): pending is SafetyPending {
+  return pending !== undefined && SAFETY_KINDS.has(pending.kind);
+}
 
 /** Safety answers for this session only: never persisted. */
 export interface Screening {
   readonly short: boolean;
   readonly full: boolean;
-  /** undefined: not asked yet; true: heat and cold are fine; false: skip them. */
-  readonly heatColdOk?: boolean;
-  /** No massage, heat or cold on that area (broken skin). */
+  /** No massage, heat or cold (broken skin, reduced feeling, pain that got worse, or an unclear answer). */
   readonly skipTouch: boolean;
 }
 
+/**
+ * A red flag or a hard stop: no stretch, massage, heat or cold follows in the session. `confirmed`:
+ * a clear yes or a confirmed report, so the advice is an imperative; otherwise it is said as a condition.
+ */
 export interface Flag {
   readonly level: FlagLevel;
   readonly reason: FlagReason;
+  readonly confirmed: boolean;
 }
 
 export const SESSION_SCHEMA_VERSION = 1;
@@ -61,10 +90,11 @@ export interface SessionState {
   /** A red flag reported in this session: no stretch or massage step follows, whatever is said. */
   readonly flag?: Flag;
   readonly pending?: Pending;
-  /** Cramp clock: the session's first turn (request timestamp, ms), whether it eased, whether warned. */
+  /** Cramp clock: the session's first turn (request timestamp, ms), and whether the cramp eased. */
   readonly sessionStartMs: number;
   readonly eased: boolean;
-  readonly clockWarned: boolean;
+  /** The warmth timer's permission was asked for in this session (asked once). */
+  readonly timerAsked: boolean;
   /** The last thing said, replayed by "repeat" outside a step. */
   readonly lastSpeech?: Speech;
   readonly lastReprompt?: Speech;
@@ -89,7 +119,7 @@ export function newSession(
     tries: 0,
     screening: NO_SCREENING,
     eased: false,
-    clockWarned: false,
+    timerAsked: false,
     stored,
     savedFingerprint,
   };
@@ -99,11 +129,13 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function parsePending(value: unknown): Pending | undefined {
+function parsePending(value: unknown, depth = 0): Pending | undefined {
   if (!isRecord(value)) return undefined;
   const int = (v: unknown): number | undefined =>
-    typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : undefined;
-  const unclear = int(value.unclear) ?? 0;
+    typeof v === 'number' && Number.isInteger(v) && v >= 0 && v < 100 ? v : undefined;
+  const unclear = Math.min(int(value.unclear) ?? 0, MAX_UNCLEAR);
+  // A check interrupts one question at most: a `back` inside a `back` is not ours.
+  const back = depth === 0 ? parsePending(value.back, 1) : undefined;
   switch (value.kind) {
     case 'screen': {
       const question = int(value.question);
@@ -118,17 +150,17 @@ function parsePending(value: unknown): Pending | undefined {
       return undefined;
     }
     case 'flagCheck': {
-      const then = Array.isArray(value.then)
-        ? value.then.filter((q): q is string => typeof q === 'string')
-        : [];
-      return typeof value.question === 'string'
+      const then = Array.isArray(value.then) ? value.then.filter(isScreenQuestionId).slice(0, 3) : [];
+      return isScreenQuestionId(value.question)
         ? { kind: 'flagCheck', question: value.question, then, unclear }
         : undefined;
     }
-    case 'heatCold': {
-      const step = int(value.step);
-      return step === undefined ? undefined : { kind: 'heatCold', step, unclear };
-    }
+    case 'reportCheck':
+      return isReportId(value.report)
+        ? { kind: 'reportCheck', report: value.report, unclear, ...(back ? { back } : {}) }
+        : undefined;
+    case 'painCheck':
+      return { kind: 'painCheck', unclear, ...(back ? { back } : {}) };
     case 'easing':
     case 'resume':
     case 'reminderOffer':
@@ -138,6 +170,9 @@ function parsePending(value: unknown): Pending | undefined {
       return undefined;
   }
 }
+
+/** Unclear answers are counted only up to the one more try the screen allows. */
+const MAX_UNCLEAR = 1;
 
 function parsePart(value: unknown): Part | undefined {
   if (!isRecord(value)) return undefined;
@@ -170,10 +205,8 @@ function parseSpeech(value: unknown): Speech | undefined {
 function parseFlag(value: unknown): Flag | undefined {
   if (!isRecord(value)) return undefined;
   const level = value.level === 'emergency' || value.level === 'urgent' ? value.level : undefined;
-  if (!level) return undefined;
-  const reasons = ['emergencySigns', 'clot', 'injury', 'circulation', 'other'] as const;
-  const reason = reasons.find((r) => r === value.reason) ?? 'other';
-  return { level, reason };
+  if (!level || !isFlagReason(value.reason)) return undefined;
+  return { level, reason: value.reason, confirmed: value.confirmed === true };
 }
 
 /**
@@ -199,15 +232,18 @@ export function parseSession(raw: unknown, nowMs: number): SessionState | undefi
     short: screening.short === true,
     full: screening.full === true,
     skipTouch: screening.skipTouch === true,
-    heatColdOk: typeof screening.heatColdOk === 'boolean' ? screening.heatColdOk : undefined,
   };
+  // A flag, once raised, is never dropped: one we cannot read holds as the urgent advice, as a condition.
   const flag =
-    parseFlag(raw.flag) ?? (raw.flag !== undefined ? { level: 'urgent', reason: 'other' } : undefined);
+    parseFlag(raw.flag) ??
+    (raw.flag !== undefined
+      ? { level: 'urgent' as const, reason: 'clotSigns' as const, confirmed: false }
+      : undefined);
   if (flag) state.flag = flag;
   const pending = parsePending(raw.pending);
   if (pending) state.pending = pending;
   state.eased = raw.eased === true;
-  state.clockWarned = raw.clockWarned === true;
+  state.timerAsked = raw.timerAsked === true;
   if (raw.storeUnread === true) state.storeUnread = true;
   const lastSpeech = parseSpeech(raw.lastSpeech);
   const lastReprompt = parseSpeech(raw.lastReprompt);

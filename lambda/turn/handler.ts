@@ -1,5 +1,6 @@
 import type { HandlerInput, RequestHandler } from 'ask-sdk-core';
 import type { Outcome } from '../conversation/outcome';
+import { startTimer } from '../reminders/timer-service';
 import { render } from './render';
 import { setOutcome, turnOf, type Turn } from './turn';
 
@@ -15,7 +16,13 @@ export function rule(
     canHandle: (input) => matches(input, turnOf(input)),
     handle: async (input) => {
       const turn = turnOf(input);
-      const outcome = await move(turn, input);
+      const decided = await move(turn, input);
+      // The one side effect a move may ask for; if the timer cannot be set, the move's other answer is said.
+      const timer = decided.timer;
+      const outcome =
+        timer && !(await startTimer(input, timer.seconds, timer.announce, turn.ctx.locale))
+          ? timer.ifFailed
+          : decided;
       setOutcome(input, outcome);
       return render(input, turn.ctx, outcome);
     },

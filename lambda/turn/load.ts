@@ -14,6 +14,14 @@ function requestTime(input: HandlerInput): number {
   return Number.isFinite(stamp) ? stamp : Date.now();
 }
 
+/** The permission scopes the person has granted, from the request's context. */
+function grantedScopes(input: HandlerInput): ReadonlySet<string> {
+  const scopes = input.requestEnvelope.context.System.user.permissions?.scopes ?? {};
+  return new Set(
+    Object.entries(scopes).flatMap(([scope, { status }]) => (status === 'GRANTED' ? [scope] : [])),
+  );
+}
+
 /** Reads the stored state; undefined (with one warning line) when the store cannot be reached. */
 async function readStored(input: HandlerInput): Promise<StoredState | undefined> {
   try {
@@ -54,6 +62,9 @@ export const LoadTurnInterceptor: RequestInterceptor = {
     const nowMs = requestTime(input);
     const locale = localeOf(input.requestEnvelope);
     const state = await loadState(input, nowMs);
-    setTurn(input, { state, ctx: { t: translatorFor(locale), locale, nowMs } });
+    setTurn(input, {
+      state,
+      ctx: { t: translatorFor(locale), locale, nowMs, granted: grantedScopes(input) },
+    });
   },
 };

@@ -8,7 +8,7 @@ import { supportsApl } from './apl-support';
 function voiceOf(outcome: Outcome): Voice {
   if (outcome.plainVoice) return NORMAL_VOICE;
   const { rate, quiet } = outcome.state.stored.preferences;
-  return { rate, quiet };
+  return { rate: outcome.slow ? 'slow' : rate, quiet };
 }
 
 /** The one renderer: an outcome becomes speech, reprompt and screen. It never writes state. */

@@ -1,5 +1,5 @@
 import { ROUTINES } from '../../lambda/routines/data';
-import { HEAT_COLD_QUESTION_FACTS, SCREEN_QUESTIONS } from '../../lambda/safety/red-flags';
+import { HARD_STOPS, REPORTS, SCREEN_QUESTIONS, isScreenQuestionId } from '../../lambda/safety/red-flags';
 import { claimRows, factsSections, factsText, sharedFactsText } from '../helpers/facts';
 import { spokenStrings } from '../helpers/strings';
 
@@ -84,7 +84,9 @@ describe('routine content', () => {
     for (const [id, question] of Object.entries(SCREEN_QUESTIONS)) {
       for (const ref of question.facts) cited.push({ where: `screen.${id}`, ref });
     }
-    for (const ref of HEAT_COLD_QUESTION_FACTS) cited.push({ where: 'heatCold', ref });
+    for (const [id, stop] of Object.entries({ ...REPORTS, ...HARD_STOPS })) {
+      for (const ref of stop.facts) cited.push({ where: `stop.${id}`, ref });
+    }
     const missing = cited.filter(({ ref }) => !sections.has(ref));
     expect(missing).toEqual([]);
   });
@@ -92,9 +94,10 @@ describe('routine content', () => {
   it('every screen question a routine asks is defined and has words', () => {
     const words = new Map(spokenStrings().map(({ key, text }) => [key, text]));
     for (const routine of Object.values(ROUTINES)) {
-      expect(routine.shortScreen).toHaveLength(2);
+      // Two grouped questions before the first stretch (§5 product decision); after a run, at most three.
+      expect(routine.shortScreen).toHaveLength(routine.id === 'afterRun' ? 3 : 2);
       for (const id of [...routine.shortScreen, ...routine.fullScreen]) {
-        expect(SCREEN_QUESTIONS[id]).toBeDefined();
+        expect(isScreenQuestionId(id)).toBe(true);
         expect(words.get(`screen.${id}`)).toMatch(/\?$/);
       }
     }

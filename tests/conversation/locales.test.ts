@@ -5,64 +5,79 @@ import { spokenStrings } from '../helpers/strings';
 
 interface Phrasebook {
   readonly cramp: string;
+  readonly bedtime: string;
   readonly yes: string;
   readonly no: string;
   readonly next: string;
   readonly emergency: RegExp;
   readonly urgent: RegExp;
+  /** Where an injury or a pop is sent: the emergency department (A&E, Notaufnahme), not the GP. */
+  readonly dept: RegExp;
   readonly closing: RegExp;
 }
 
-const ENGLISH = { cramp: 'ask calf coach for help with a cramp', yes: 'yes', no: 'no', next: 'next' };
+const ENGLISH = {
+  cramp: 'ask calf coach for help with a cramp',
+  bedtime: 'ask calf coach for a bedtime stretch',
+  yes: 'yes',
+  no: 'no',
+  next: 'next',
+  dept: /Go to the emergency department today\./,
+};
 const CLOSING_EN = /^That's the end of the routine\./;
 
 /** Per locale: how a person says it, and the numbers the facts file (§6) gives for that locale. */
 const LOCALES: Readonly<Record<string, Phrasebook>> = {
   'en-US': {
     ...ENGLISH,
-    emergency: /Call 9 1 1 now.*The number is 9 1 1\./,
+    emergency: /^Call 9 1 1 now\. 9 1 1\. Please stop the routine\./,
     urgent: /Go to urgent care, see your doctor today, or go to the emergency department\./,
     closing: CLOSING_EN,
   },
   'en-CA': {
     ...ENGLISH,
-    emergency: /Call 9 1 1 now.*The number is 9 1 1\./,
+    emergency: /^Call 9 1 1 now\. 9 1 1\. Please stop the routine\./,
     urgent: /Go to urgent care, see your doctor today, or go to the emergency department\./,
     closing: CLOSING_EN,
   },
   'en-GB': {
     ...ENGLISH,
-    emergency: /Call 9 9 9 now.*The number is 9 9 9\./,
+    dept: /Go to A&E today\./,
+    emergency: /^Call 9 9 9 now\. 9 9 9\. Please stop the routine\./,
     urgent: /Call your GP today, or call 1 1 1\. In Northern Ireland, call your GP or GP Out-of-Hours\./,
     closing: CLOSING_EN,
   },
   'en-AU': {
     ...ENGLISH,
-    emergency: /Call 0 0 0 now.*The number is 0 0 0\./,
+    emergency: /^Call 0 0 0 now\. 0 0 0\. Please stop the routine\./,
     urgent: /call healthdirect on 1 8 0 0 0 2 2 2 2 2\./,
     closing: CLOSING_EN,
   },
   'en-IN': {
     ...ENGLISH,
-    emergency: /Call 1 1 2, or 1 0 8 for an ambulance, now.*That's 1 1 2, or 1 0 8 for an ambulance\./,
+    emergency: /^Call 1 1 2, or 1 0 8 for an ambulance, now\. 1 1 2, or 1 0 8\./,
     urgent: /See a doctor or go to a hospital today\./,
     closing: CLOSING_EN,
   },
   'de-DE': {
     cramp: 'frag calf coach nach hilfe bei einem krampf',
+    bedtime: 'frag calf coach nach dehnung vor dem schlafen',
+    dept: /Gehen Sie heute noch in die Notaufnahme\./,
     yes: 'ja',
     no: 'nein',
     next: 'weiter',
-    emergency: /Rufen Sie jetzt mit Ihrem Telefon die 1 1 2 an.*Die Nummer ist 1 1 2\./,
+    emergency: /^Rufen Sie jetzt die 1 1 2 an\. Die 1 1 2\./,
     urgent: /rufen Sie den ärztlichen Bereitschaftsdienst unter 1 1 6 1 1 7 an\./,
     closing: /^Das war die Übung\./,
   },
   'es-US': {
     cramp: 'pide a calf coach ayuda con un calambre',
+    bedtime: 'pide a calf coach estiramientos antes de dormir',
+    dept: /Vaya hoy mismo a la sala de emergencias\./,
     yes: 'sí',
     no: 'no',
     next: 'siguiente',
-    emergency: /Llame ahora al 9 1 1 desde su teléfono.*El número es 9 1 1\./,
+    emergency: /^Llame ahora al 9 1 1\. Al 9 1 1\./,
     urgent: /Vaya a atención de urgencia, a su médico hoy o a la sala de emergencias\./,
     closing: /^Aquí termina la rutina\./,
   },
@@ -79,8 +94,14 @@ describe.each(Object.entries(LOCALES))('%s', (locale, words) => {
 
   it('the urgent answer names where to get seen today', async () => {
     const c = new Conversation({ device: { locale } });
-    await c.sayAll(words.cramp, words.no);
+    await c.sayAll(words.bedtime, words.no);
     expect((await c.say(words.yes)).text).toMatch(words.urgent);
+  });
+
+  it('an injury or a pop is sent to the emergency department, not the GP', async () => {
+    const c = new Conversation({ device: { locale } });
+    await c.sayAll(words.cramp, words.no);
+    expect((await c.say(words.yes)).text).toMatch(words.dept);
   });
 
   it('a whole cramp routine runs to its end in this language', async () => {
@@ -104,9 +125,7 @@ it('a locale the skill does not have gets en-US wording and no country-specific 
   const c = new Conversation({ device: { locale: 'fr-FR' }, modelLocale: 'en-US' });
   await c.say('ask calf coach for help with a cramp');
   const answer = await c.say('yes');
-  expect(answer.text).toMatch(
-    /^Please stop the routine now\. I can't make calls\. Call your local emergency number now/,
-  );
+  expect(answer.text).toMatch(/^Call your local emergency number now\. Please stop the routine\./);
   expect(answer.ssml).not.toMatch(/say-as/);
 });
 

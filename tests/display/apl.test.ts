@@ -91,7 +91,7 @@ describe('on a device with a screen', () => {
 
   it('a step without a timed hold shows its length, and no countdown', async () => {
     const c = new Conversation({ device: { supportedInterfaces: SHOW } });
-    await c.sayAll('ask calf coach for a stretch after my run', 'no');
+    await c.sayAll('ask calf coach for a stretch after my run', 'no', 'no');
     const card = render(await c.say('no')).datasources.step;
     expect(card).toMatchObject({
       progress: 'Step 1 of 5',
@@ -140,10 +140,13 @@ describe('on a device without a screen', () => {
   it('no response ever carries an APL directive', async () => {
     const c = new Conversation();
     await c.sayAll('open calf coach', 'help', 'cramp', 'no', 'no', 'yes', 'next');
-    for (let i = 0; i < 6; i++) await c.say('no');
+    for (let i = 0; i < 3; i++) await c.say('no');
     await c.sayAll('next', 'no', 'tell me more', 'go back', 'repeat', 'next', 'next');
     await c.sayAll('ask calf coach for help with a cramp', 'yes');
-    expect(c.exchanges.length).toBeGreaterThan(20);
-    for (const exchange of c.exchanges) expect(exchange.response.response.directives).toBeUndefined();
+    expect(c.exchanges.length).toBeGreaterThan(17);
+    for (const exchange of c.exchanges) {
+      const types = (exchange.response.response.directives ?? []).map((d) => d.type);
+      expect(types.filter((type) => type.startsWith('Alexa.Presentation.APL'))).toEqual([]);
+    }
   });
 });

@@ -96,50 +96,63 @@ describe('answers that touch a red flag', () => {
     const c = new Conversation();
     const reply = await c.say('ask calf coach is it a cramp or a tear');
     expect(reply.text).toMatch(
-      /needs checking\. Did this start with an injury or a pop, or is one calf swollen, red or hot\?$/,
+      /needs checking\. Did this start with an injury or a pop, or is one calf swollen, red or darker, or hot\?$/,
     );
     const flagged = await c.say('yes');
-    expect(flagged.text).toMatch(/^Then please don't stretch, massage or warm that leg\./);
+    expect(flagged.text).toMatch(/^Please don't stretch, massage or warm that leg\./);
+    expect(flagged.text).toMatch(/Go to the emergency department today\./);
     expect(flagged.ended).toBe(true);
   });
 
-  it('no carries on; an unclear answer is asked again, then counts as yes', async () => {
+  it('no carries on; an unclear answer is asked again, then gets the advice as a condition, never as a verdict', async () => {
     const c = new Conversation();
     await c.say('ask calf coach is it a cramp or a strain');
     expect((await c.say('no')).text).toMatch(/^Okay\. I can help with a cramp/);
     const d = new Conversation();
     await d.say('ask calf coach is it a cramp or a strain');
     expect((await d.say('purple')).text).toMatch(/^Sorry, I need a yes or a no to keep you safe\./);
-    expect((await d.say('purple')).text).toMatch(/^Then please don't stretch/);
+    const unclear = await d.say('purple');
+    expect(unclear.text).toMatch(
+      /^If this started with an injury or a pop, .*please don't stretch or massage it/,
+    );
+    expect(unclear.text).not.toMatch(/^Please don't stretch|should be checked today/);
+    expect(unclear.ended).toBe(false);
   });
 
   it('"when should I see a doctor?" asks the emergency signs, then the injury and clot signs', async () => {
     const c = new Conversation();
     const reply = await c.say('ask calf coach when should I see a doctor');
     expect(reply.text).toMatch(
-      /disturb your sleep\. Do you have chest pain, trouble breathing, or feel faint\?$/,
+      /began with a new medicine such as a statin or a diuretic\. Do you have chest pain, trouble breathing, or feel faint\?$/,
     );
     expect((await c.say('no')).text).toBe(
-      'Did this start with an injury or a pop, or is one calf swollen, red or hot?',
+      'Okay. Did this start with an injury or a pop, or is one calf swollen, red or darker, or hot?',
     );
     expect((await c.say('no')).text).toMatch(/^Okay\. I can help with a cramp/);
     const d = new Conversation();
     await d.say('ask calf coach when should I see a doctor');
-    expect((await d.say('yes')).text).toMatch(
-      /^Please stop the routine now\. I can't make calls\. Call 9 1 1 now/,
-    );
+    expect((await d.say('yes')).text).toMatch(/^Call 9 1 1 now\. 9 1 1\. Please stop the routine\./);
   });
 
   it('the pregnancy answer asks about one swollen, red, warm or painful calf', async () => {
     const c = new Conversation();
     const reply = await c.say('ask calf coach can I do this while pregnant');
-    expect(reply.text).toMatch(/Since this morning, has one calf become swollen, red, warm or painful\?$/);
+    expect(reply.text).toMatch(
+      /Is one calf swollen, red or darker, warm or painful, compared with the other\?$/,
+    );
     expect((await c.say('yes')).text).toMatch(/should be checked today/);
   });
 
-  it('"my calf is swollen, what should I do" goes straight to the urgent answer', async () => {
+  it('"my calf is swollen" gets its advice at once, as a condition, and one check; yes confirms it', async () => {
     const c = new Conversation();
-    expect((await c.say('ask calf coach my calf is swollen')).text).toMatch(/should be checked today/);
+    const check = await c.say('ask calf coach my calf is swollen');
+    expect(check.text).toBe(
+      "If your calf is swollen, red or darker, or hot, please don't stretch or massage it, and get it checked today. Is that what's happening?",
+    );
+    expect(check.ended).toBe(false);
+    const confirmed = await c.say('yes');
+    expect(confirmed.text).toMatch(/should be checked today/);
+    expect(confirmed.ended).toBe(true);
   });
 });
 

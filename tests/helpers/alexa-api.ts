@@ -11,7 +11,7 @@ export interface Received {
 }
 
 /**
- * A real HTTP server that plays the Alexa Reminders API and the device settings API, for the skill's
+ * A real HTTP server that plays the Alexa Reminders and Timers APIs and the device settings API, for the skill's
  * real service clients (the request envelope's apiEndpoint points here).
  */
 export class FakeAlexaApi {
@@ -51,7 +51,7 @@ export class FakeAlexaApi {
         this.reply(res, 200, this.timeZone);
         return;
       }
-      if (!path.startsWith('/v1/alerts/reminders')) {
+      if (!path.startsWith('/v1/alerts/reminders') && !path.startsWith('/v1/alerts/timers')) {
         this.reply(res, 404, { message: 'not found' });
         return;
       }
@@ -67,7 +67,13 @@ export class FakeAlexaApi {
         return;
       }
       const token = path.split('/')[4];
-      if (method === 'POST') {
+      if (method === 'POST' && path === '/v1/alerts/timers') {
+        this.reply(res, 200, {
+          id: `timer-${String(this.next++)}`,
+          status: 'ON',
+          createdTime: new Date().toISOString(),
+        });
+      } else if (method === 'POST') {
         const alertToken = `reminder-${String(this.next++)}`;
         this.reminders.set(alertToken, {
           alertToken,

@@ -35,9 +35,9 @@ describe('pause in one session, resume in the next', () => {
     const back = await second.say('ask calf coach to resume');
     expect(back.request.session?.new).toBe(true);
     expect(back.text).toMatch(
-      /^Let's carry on with the after-run stretch, at step two\. Two quick safety questions first\./,
+      /^Let's carry on with the after-run stretch, at step two\. This isn't medical advice\. Three quick safety questions first\./,
     );
-    await second.say('no');
+    await second.sayAll('no', 'no');
     expect((await second.say('no')).text).toMatch(/^Okay\. Step two of five\. Stand facing a wall/);
   });
 

@@ -111,7 +111,7 @@ export class Simulator {
           ...this.device,
           permissions: {
             consentToken: 'local-consent',
-            scopes: { [asking.scope]: { status: 'GRANTED' as const } },
+            scopes: { ...this.device.permissions?.scopes, [asking.scope]: { status: 'GRANTED' as const } },
           },
         }
       : undefined;

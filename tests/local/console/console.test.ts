@@ -107,7 +107,7 @@ describe('npm start: the voice console', () => {
       ]);
       expect(result.status).toBe(0);
       expect(result.stdout).toContain('Alexa: Ich bin da.');
-      expect(result.stdout).toMatch(/Rufen Sie jetzt mit Ihrem Telefon die 1 1 2 an/);
+      expect(result.stdout).toMatch(/Rufen Sie jetzt die 1 1 2 an\. Die 1 1 2\./);
     },
     TEST_MS,
   );
