@@ -1,5 +1,5 @@
 // Bundles an entry point into one minified CommonJS file: `node scripts/bundle.mjs <target> [outfile]`.
-// Targets: lambda (the Lambda handler), console (`npm start`), server (`npm run serve`), validate.
+// Targets: lambda (the Lambda handler), console (`npm start`), server (`npm run serve`), validate, safety-doc.
 import { build } from 'esbuild';
 import { pathToFileURL } from 'node:url';
 
@@ -8,6 +8,7 @@ export const TARGETS = {
   console: { entry: 'lambda/local/console/main.ts', outfile: 'dist/console.js', report: false },
   server: { entry: 'lambda/local/server/main.ts', outfile: 'dist/server.js', report: false },
   validate: { entry: 'scripts/validate.ts', outfile: 'dist/validate.js', report: false },
+  'safety-doc': { entry: 'scripts/safety-doc.ts', outfile: 'dist/safety-doc.js', report: false },
   hello: { entry: 'bench/hello-skill.ts', outfile: 'dist/bench/hello.js', report: false },
   sdk: { entry: 'bench/sdk-skill.ts', outfile: 'dist/bench/sdk.js', report: false },
   bench: { entry: 'bench/run.ts', outfile: 'dist/bench/run.js', report: false, external: true },

@@ -1,9 +1,12 @@
 import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { ROUTINES } from '../../lambda/routines/data';
 import { SCREEN_QUESTIONS, isScreenQuestionId } from '../../lambda/safety/red-flags';
 import { TIMERS_SCOPE } from '../../lambda/reminders/schedule';
 import { FakeAlexaApi } from '../helpers/alexa-api';
 import { Conversation } from '../helpers/conversation';
+import { ROOT } from '../helpers/model';
 import { toCrampStepOne } from '../helpers/routes';
 import { asksForYesOrNo, givesImperative, givesStep } from '../helpers/safety';
 
@@ -482,6 +485,13 @@ describe('night warmth with a real timer', () => {
     );
     expect(warmth.text).not.toMatch(/I've set a timer/);
     expect(api.received.filter((r) => r.path === '/v1/alerts/timers')).toEqual([]);
+  });
+
+  it('the skill manifest declares the timers permission it asks for', () => {
+    const manifest = JSON.parse(readFileSync(path.join(ROOT, 'skill-package', 'skill.json'), 'utf8')) as {
+      manifest: { permissions: { name: string }[] };
+    };
+    expect(manifest.manifest.permissions.map((p) => p.name)).toContain(TIMERS_SCOPE);
   });
 
   it('when the Timers API fails, the step is read without the timer', async () => {

@@ -27,12 +27,12 @@ export class Conversation {
   readonly adapter: PersistenceAdapter;
   readonly transcript: string[] = [];
   readonly exchanges: Exchange[] = [];
-  private now: number;
+  private nowMs: number;
   private readonly simulator: Simulator;
 
   constructor(options: ConversationOptions = {}) {
     this.adapter = options.adapter ?? new MemoryPersistenceAdapter();
-    this.now = (options.start ?? new Date('2026-11-25T02:30:00Z')).getTime();
+    this.nowMs = (options.start ?? new Date('2026-11-25T02:30:00Z')).getTime();
     const device = localDevice(options.device);
     const skill = skillBuilder({ persistenceAdapter: this.adapter }).create();
     const modelLocale = options.modelLocale ?? device.locale;
@@ -41,7 +41,7 @@ export class Conversation {
       skill,
       resolver,
       device,
-      () => new Date(this.now),
+      () => new Date(this.nowMs),
       options.ignoreSessionEnd ?? false,
     );
   }
@@ -52,7 +52,7 @@ export class Conversation {
 
   /** Moves the clock on, as if the person had taken that long. */
   wait(ms: number): void {
-    this.now += ms;
+    this.nowMs += ms;
   }
 
   private record(exchange: Exchange): Exchange {
@@ -79,6 +79,27 @@ export class Conversation {
   async endSession(): Promise<void> {
     const exchange = await this.simulator.endSession();
     if (exchange) this.record(exchange);
+  }
+
+  /** Opens the skill by its name, in any language. */
+  async launch(): Promise<Exchange> {
+    this.wait(5_000);
+    return this.record(await this.simulator.launch('[launch]'));
+  }
+
+  /** The person's answer to Alexa's own permission question (any words while it asks). */
+  async answerPermission(approved: boolean): Promise<Exchange> {
+    this.wait(5_000);
+    return this.record(await this.simulator.answerPermission(approved, approved ? '[approve]' : '[decline]'));
+  }
+
+  /** The device as the skill sees it, and the clock now. */
+  get device(): Device {
+    return this.simulator.device;
+  }
+
+  get now(): Date {
+    return new Date(this.nowMs);
   }
 
   /** Sends an intent directly, bypassing the words (for requests no utterance produces). */

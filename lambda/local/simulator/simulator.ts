@@ -98,6 +98,11 @@ export class Simulator {
     return this.intent(understood.intent, understood.invokedSkill, utterance);
   }
 
+  /** "Alexa, open Calf Coach", whatever the language. */
+  async launch(utterance?: string): Promise<Exchange> {
+    return this.send({ type: 'LaunchRequest' }, true, utterance);
+  }
+
   async intent(match: IntentMatch, newSession = false, utterance?: string): Promise<Exchange> {
     const intent = intentJson(match, this.device.applicationId);
     return this.send({ type: 'IntentRequest', intent }, newSession, utterance);
