@@ -1,6 +1,9 @@
 import i18next, { type TFunction } from 'i18next';
 import de from './locales/de.json';
 import en from './locales/en.json';
+import screensDe from './locales/screens/de.json';
+import screensEn from './locales/screens/en.json';
+import screensEs from './locales/screens/es.json';
 import enAU from './locales/en-AU.json';
 import enCA from './locales/en-CA.json';
 import enGB from './locales/en-GB.json';
@@ -9,17 +12,19 @@ import es from './locales/es.json';
 import type { Translate } from './translate';
 
 /**
- * Spoken strings per locale. `en` (US wording), `de` and `es` are complete; the regional English files
- * hold only what differs from `en`. A locale without resources gets `en` (i18next's fallback).
+ * Strings per locale: what is spoken (`locales/<lng>.json`) and what a screen shows, written for
+ * reading (`locales/screens/<lng>.json`, under `display`). `en` (US wording), `de` and `es` are
+ * complete; the regional English files hold only what differs from `en`. A locale without resources
+ * gets `en` (i18next's fallback).
  */
 export const RESOURCES = {
-  en,
+  en: { ...en, display: screensEn },
   'en-GB': enGB,
   'en-CA': enCA,
   'en-AU': enAU,
   'en-IN': enIN,
-  de,
-  es,
+  de: { ...de, display: screensDe },
+  es: { ...es, display: screensEs },
 } as const;
 
 /** One i18next instance for the process, initialised synchronously with every locale's resources. */

@@ -1,11 +1,12 @@
 import type { ParseKeys } from 'i18next';
 import type en from './locales/en.json';
+import type screensEn from './locales/screens/en.json';
 
-// i18next's typed keys: `en.json` is the shape every locale has, so the compiler checks every key.
+// i18next's typed keys: the English files are the shape every locale has, so the compiler checks every key.
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof en };
+    resources: { translation: typeof en & { display: typeof screensEn } };
   }
 }
 
