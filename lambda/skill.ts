@@ -23,6 +23,9 @@ import {
   StartOverHandler,
   StartRoutineHandler,
   TellMeMoreHandler,
+  WhichLegHandler,
+  SwitchLegsHandler,
+  PostureHandler,
 } from './handlers/routine';
 import {
   FlagLockHandler,
@@ -80,6 +83,9 @@ export const REQUEST_HANDLERS: readonly RequestHandler[] = [
   RepeatHandler,
   StartOverHandler,
   TellMeMoreHandler,
+  WhichLegHandler,
+  SwitchLegsHandler,
+  PostureHandler,
   PreferenceHandler,
   NavigateHomeHandler,
   FallbackHandler,

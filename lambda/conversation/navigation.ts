@@ -61,7 +61,7 @@ export function answerEasing(state: SessionState, yes: boolean, ctx: Ctx): Outco
   if (!step) return menu(state, ctx);
   if (yes) return proceed({ ...state, eased: true }, state.stepIndex + 1, ctx, [say(ctx.t('easing.good'))]);
   if (state.tries < (step.checkEasing?.maxTries ?? 1)) {
-    return readStep(state, state.stepIndex, ctx, [say(ctx.t('easing.again'))]);
+    return readStep(state, state.stepIndex, ctx, [], 'retry');
   }
   return proceed(state, state.stepIndex + 1, ctx, [say(ctx.t('easing.moveOn'))]);
 }
@@ -136,4 +136,37 @@ export function declineResume(state: SessionState, ctx: Ctx): Outcome {
     withStored(state, ({ progress: _p, ...stored }) => stored),
     ctx,
   );
+}
+
+/** "Which leg?": the side the current step works on. */
+export function whichLeg(state: SessionState, ctx: Ctx): Outcome {
+  const step = currentRoutine(state)?.steps[state.stepIndex];
+  if (!step || !onStep(state)) return carryOn(state, ctx, [say(ctx.t('side.noStep'))]);
+  return carryOn(state, ctx, [say(ctx.t(`side.which.${step.side}`))]);
+}
+
+/** "Switch legs", "the other leg": the hold again, on the other leg, with time to move. */
+export function switchLegs(state: SessionState, ctx: Ctx): Outcome {
+  if (isSafetyPending(state.pending)) return carryOn(state, ctx, []);
+  if (!onStep(state) || state.pending) return carryOn(state, ctx, [say(ctx.t('side.noStep'))]);
+  return readStep(withPending(state, undefined), state.stepIndex, ctx, [], 'otherLeg');
+}
+
+export type Posture = 'standing' | 'lying' | 'sitting';
+
+/**
+ * "I'm already up" / "I'm in bed": a stretch that can be done standing is read that way only for
+ * someone who says they are up (facts §9 Routine 1 step 1-alt); the rest stay in bed or seated.
+ */
+export function setPosture(state: SessionState, posture: Posture, ctx: Ctx): Outcome {
+  const standing = posture === 'standing';
+  const changed = { ...state, standing };
+  const step = currentRoutine(state)?.steps[state.stepIndex];
+  const lead = [
+    say(ctx.t(standing ? 'posture.standing' : posture === 'lying' ? 'posture.lying' : 'posture.noted')),
+  ];
+  if (step?.standing && onStep(state) && !isSafetyPending(state.pending)) {
+    return readStep({ ...changed, tries: Math.max(0, state.tries - 1) }, state.stepIndex, ctx, lead);
+  }
+  return carryOn(changed, ctx, lead);
 }

@@ -89,3 +89,12 @@ export function carryOn(state: SessionState, ctx: Ctx, lead: Speech): Outcome {
   if (state.pending) return askPending(state, state.pending, ctx, lead);
   return stepPrompt(state, ctx, lead) ?? menu(state, ctx, lead);
 }
+
+/** Words the skill did not understand: a kind reprompt that names each thing that can be said here once. */
+export function notUnderstood(state: SessionState, ctx: Ctx): Outcome {
+  const sorry = say(ctx.t('nav.fallback'));
+  if (!state.pending && onStep(state)) {
+    return ask(state, [sorry, say(ctx.t('nav.routineOptions'))], [say(ctx.t('step.reprompt'))]);
+  }
+  return carryOn(state, ctx, [sorry]);
+}

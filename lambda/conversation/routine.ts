@@ -4,7 +4,7 @@ import { TIMERS_SCOPE } from '../reminders/schedule';
 import { MAX_TIMED_HOLD_SECONDS, type RoutineId } from '../routines/types';
 import { say, type Speech } from '../speech/ssml';
 import { stepKey } from '../speech/keys';
-import { afterStep, scaledHold, stepSpeech } from '../speech/step';
+import { afterStep, scaledHold, stepSpeech, type Reading } from '../speech/step';
 import type { Pending, SessionState } from '../state/session';
 import { clockStop, locked } from './flags';
 import { ask, currentRoutine, withPending, withStored, type Ctx, type Outcome } from './outcome';
@@ -18,7 +18,13 @@ export function gatesOf(state: SessionState): Gates {
 }
 
 /** Reads step `index` with its hold, saves progress there, and asks what comes next. */
-export function readStep(state: SessionState, index: number, ctx: Ctx, lead: Speech = []): Outcome {
+export function readStep(
+  state: SessionState,
+  index: number,
+  ctx: Ctx,
+  lead: Speech = [],
+  again?: 'retry' | 'otherLeg',
+): Outcome {
   const routine = currentRoutine(state);
   if (!routine || state.flag) return locked(state, ctx);
   const stop = clockStop(state, ctx);
@@ -49,18 +55,22 @@ export function readStep(state: SessionState, index: number, ctx: Ctx, lead: Spe
     holdSeconds: timed ? scaledHold(step, holdScale) : 0,
   };
   const pending: Pending | undefined = after.asksEasing ? { kind: 'easing' } : undefined;
-  const read = (instruction: 'instruction' | 'instructionNoTimer', timerLine: Speech): Outcome =>
+  // Where every word counts (a cramp now), the first stretch comes without "Step one of four".
+  const heading = !(routine.quickStart === true && index === 0 && tries === 1);
+  const read = (reading: Reading, timerLine: Speech): Outcome =>
     ask(
       withPending(saved, pending),
       [
         ...lead,
-        ...stepSpeech(routine, index, holdScale, ctx.t, instruction),
+        ...stepSpeech(routine, index, holdScale, ctx.t, { reading, heading }),
         ...timerLine,
         say(after.prompt),
       ],
       [say(after.reprompt)],
       display,
     );
+  if (again) return read(again, []);
+  if (step?.standing && state.standing) return read('instructionStanding', []);
   if (!step?.timer) return read('instruction', []);
   // Without a timer: no hot water bottle fetched at night, and "don't fall asleep with it on".
   const withoutTimer = read('instructionNoTimer', []);

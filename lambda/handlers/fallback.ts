@@ -1,6 +1,5 @@
 import { getRequestType, type RequestHandler } from 'ask-sdk-core';
-import { onStep } from '../conversation/outcome';
-import { carryOn } from '../conversation/prompts';
+import { carryOn, notUnderstood } from '../conversation/prompts';
 import { log } from '../log';
 import { say } from '../speech/ssml';
 import { rule } from '../turn/handler';
@@ -26,8 +25,6 @@ export const FallbackHandler: RequestHandler = rule(
         intent: intentName(input) ?? null,
       });
     }
-    const lead = [say(ctx.t('nav.fallback'))];
-    if (onStep(state) && !state.pending) lead.push(say(ctx.t('nav.routineOptions')));
-    return carryOn(state, ctx, lead);
+    return notUnderstood(state, ctx);
   },
 );

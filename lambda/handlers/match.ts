@@ -23,3 +23,10 @@ export function slotOf(input: HandlerInput, name: string): Slot | undefined {
   // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- getSlot's type omits its null
   return getSlot(input.requestEnvelope, name) ?? undefined;
 }
+
+/** The id a custom slot resolved to (entity resolution), if it matched a value of its type. */
+export function resolvedSlotId(input: HandlerInput, name: string): string | undefined {
+  return slotOf(input, name)?.resolutions?.resolutionsPerAuthority?.find(
+    (authority) => authority.status.code === 'ER_SUCCESS_MATCH',
+  )?.values[0]?.value.id;
+}

@@ -45,9 +45,10 @@ export const SetReminderHandler: RequestHandler = rule(
   },
 );
 
-/** Yes or no to "would you like a reminder to stretch every evening?" after the bedtime routine. */
+/** Yes, or no (or "next") to "would you like a reminder to stretch every evening?" after the bedtime routine. */
 export const ReminderOfferHandler: RequestHandler = rule(
-  (input, { state }) => state.pending?.kind === 'reminderOffer' && isIntent(input, Intents.yes, Intents.no),
+  (input, { state }) =>
+    state.pending?.kind === 'reminderOffer' && isIntent(input, Intents.yes, Intents.no, Intents.next),
   ({ state, ctx }, input) =>
     isIntent(input, Intents.yes)
       ? create(input, state, ctx, DEFAULT_TIME)

@@ -7,14 +7,18 @@ import {
   previous,
   repeat,
   resume,
+  setPosture,
   startOver,
+  switchLegs,
   tellMore,
+  whichLeg,
+  type Posture,
 } from '../conversation/navigation';
 import { PREFERENCE_IDS, setPreference, type PreferenceId } from '../conversation/preferences';
 import type { RoutineId } from '../routines/types';
 import { rule } from '../turn/handler';
 import { Intents } from './intents';
-import { intentName, isIntent, slotOf } from './match';
+import { intentName, isIntent, resolvedSlotId } from './match';
 
 const ROUTINE_INTENTS: ReadonlyMap<string, RoutineId> = new Map([
   [Intents.cramp, 'cramp'],
@@ -76,9 +80,7 @@ export const TellMeMoreHandler: RequestHandler = rule(
 
 /** The preference slot's resolved id (entity resolution), when it is one the skill knows. */
 function preferenceSlot(input: HandlerInput): PreferenceId | undefined {
-  const id = slotOf(input, 'preference')?.resolutions?.resolutionsPerAuthority?.find(
-    (authority) => authority.status.code === 'ER_SUCCESS_MATCH',
-  )?.values[0]?.value.id;
+  const id = resolvedSlotId(input, 'preference');
   return PREFERENCE_IDS.find((known) => known === id);
 }
 
@@ -86,4 +88,27 @@ function preferenceSlot(input: HandlerInput): PreferenceId | undefined {
 export const PreferenceHandler: RequestHandler = rule(
   (input) => isIntent(input, Intents.preference),
   ({ state, ctx }, input) => setPreference(state, preferenceSlot(input), ctx),
+);
+
+/** "Which leg?" */
+export const WhichLegHandler: RequestHandler = rule(
+  (input) => isIntent(input, Intents.whichLeg),
+  ({ state, ctx }) => whichLeg(state, ctx),
+);
+
+/** "Switch legs", "the other leg". */
+export const SwitchLegsHandler: RequestHandler = rule(
+  (input) => isIntent(input, Intents.switchLegs),
+  ({ state, ctx }) => switchLegs(state, ctx),
+);
+
+const POSTURES: readonly Posture[] = ['standing', 'lying', 'sitting'];
+
+/** "I'm already up", "I'm in bed": the slot's resolved id; anything else counts as sitting. */
+export const PostureHandler: RequestHandler = rule(
+  (input) => isIntent(input, Intents.posture),
+  ({ state, ctx }, input) => {
+    const id = resolvedSlotId(input, 'posture');
+    return setPosture(state, POSTURES.find((known) => known === id) ?? 'sitting', ctx);
+  },
 );

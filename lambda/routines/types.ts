@@ -21,6 +21,8 @@ export interface Step {
   readonly longHold?: 'about' | 'upTo';
   readonly repeats: number;
   readonly side: Side;
+  /** Can be done standing, for someone already up (facts §9 Routine 1 step 1-alt): `instructionStanding`. */
+  readonly standing?: boolean;
   /** A timer says when to take it off (facts §2 table: warmth at night, never while asleep). */
   readonly timer?: boolean;
   /** Ask "is it easing?" after the hold, and repeat it up to maxTries times. */
@@ -39,6 +41,8 @@ export interface Routine {
   readonly closingFacts: readonly FactsRef[];
   /** The cramp clock: warn once the episode passes ten minutes without easing (facts §5(b)). */
   readonly watchesEpisodeClock: boolean;
+  /** For someone in pain now: the fewest words to the first stretch (no intro, no step count on it). */
+  readonly quickStart?: boolean;
   /** At the end, offer a daily reminder to do it again (prevention works by repetition, facts §3.1). */
   readonly offersReminder: boolean;
 }

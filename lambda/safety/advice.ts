@@ -14,7 +14,7 @@ const MARK = '\u0000';
 export function sentenceWithNumbers(
   t: Translate,
   key: MessageKey,
-  numbers: Readonly<Record<string, string>>,
+  numbers: Readonly<Record<string, string | Part>>,
   slow = false,
   words: Readonly<Record<string, string>> = {},
 ): Part[] {
@@ -23,14 +23,18 @@ export function sentenceWithNumbers(
   const parts: Part[] = [];
   pieces.forEach((piece, i) => {
     const number = numbers[piece];
-    if (i % 2 === 1 && number !== undefined) parts.push({ digits: number, slow });
+    if (i % 2 === 1 && number !== undefined)
+      parts.push(typeof number === 'string' ? { digits: number, slow } : number);
     else if (piece.trim()) parts.push(say(piece.trim()));
   });
   return parts;
 }
 
-function emergencyNumbers(numbers: LocaleNumbers): Record<string, string> {
-  return { number: numbers.emergency, ...(numbers.ambulance ? { ambulance: numbers.ambulance } : {}) };
+function emergencyNumbers(numbers: LocaleNumbers): Record<string, string | Part> {
+  return {
+    number: numbers.emergencySaid ? say(numbers.emergencySaid) : numbers.emergency,
+    ...(numbers.ambulance ? { ambulance: numbers.ambulance } : {}),
+  };
 }
 
 /** "Call 911 now. 911.": the number first, and twice, slowly the second time; never implies the skill calls. */

@@ -1,13 +1,16 @@
 import { MAX_BREAK_SECONDS, pause, say, type Part } from './ssml';
 import type { MessageKey, Translate } from './translate';
-import { spokenDuration } from './numbers';
+import { durationCount, spokenDuration } from './numbers';
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+/** Up to this long, a hold counts down every ten seconds; longer ones only at thirty and ten seconds left. */
+const EVERY_CUE_UP_TO = 30;
+
 /**
- * A timed hold as a chain of breaks of at most ten seconds, with a countdown cue between them:
+ * A timed hold as a chain of breaks of at most ten seconds, with sparse countdown cues between them:
  * "Hold." … "Twenty seconds left." … "Ten more." … "And relax."
  */
 export function holdChain(seconds: number, startKey: MessageKey, endKey: MessageKey, t: Translate): Part[] {
@@ -18,11 +21,12 @@ export function holdChain(seconds: number, startKey: MessageKey, endKey: Message
   while (remaining > 0) {
     parts.push(pause(chunk));
     remaining -= chunk;
-    if (remaining > 0) {
+    const cued = total <= EVERY_CUE_UP_TO || remaining === 30 || remaining === MAX_BREAK_SECONDS;
+    if (remaining > 0 && cued) {
       const cue =
         remaining === MAX_BREAK_SECONDS
           ? t('hold.tenMore')
-          : t('hold.left', { time: spokenDuration(remaining, t) });
+          : t('hold.left', { time: spokenDuration(remaining, t), count: durationCount(remaining) });
       parts.push(say(capitalise(cue)));
     }
     chunk = MAX_BREAK_SECONDS;

@@ -1,8 +1,13 @@
 import type { Routine, Step } from '../routines/types';
 import type { MessageKey } from './translate';
 
-/** A step's texts; `instructionNoTimer` only for steps with a timer, said when none can be set. */
-export type StepText = 'title' | 'instruction' | 'instructionNoTimer' | 'details';
+/**
+ * A step's texts. Only some steps have the variants: `instructionNoTimer` (a step with a timer, when
+ * none can be set), `instructionStanding` (a stretch that can be done standing), `retry` (a step
+ * repeated until the cramp eases).
+ */
+export type StepText =
+  'title' | 'instruction' | 'instructionNoTimer' | 'instructionStanding' | 'retry' | 'details';
 
 /**
  * Keys made from data ids (steps, screen questions, numbers), which the compiler sees only as strings:

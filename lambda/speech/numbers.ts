@@ -8,11 +8,15 @@ export function spokenNumber(n: number, t: Translate): string {
   return word === key ? String(n) : word;
 }
 
-/** A duration in seconds as words: "thirty seconds", "four minutes". */
+const inMinutes = (seconds: number): boolean => seconds >= 60 && seconds % 60 === 0;
+
+/** How many minutes or seconds a duration is said as: the count that picks a plural form. */
+export function durationCount(seconds: number): number {
+  return inMinutes(seconds) ? seconds / 60 : seconds;
+}
+
+/** A duration in seconds as words: "thirty seconds", "one minute" (i18next's plural forms). */
 export function spokenDuration(seconds: number, t: Translate): string {
-  if (seconds >= 60 && seconds % 60 === 0) {
-    const minutes = seconds / 60;
-    return t(minutes === 1 ? 'time.minute' : 'time.minutes', { n: spokenNumber(minutes, t) });
-  }
-  return t(seconds === 1 ? 'time.second' : 'time.seconds', { n: spokenNumber(seconds, t) });
+  const count = durationCount(seconds);
+  return t(inMinutes(seconds) ? 'time.minutes' : 'time.seconds', { count, n: spokenNumber(count, t) });
 }

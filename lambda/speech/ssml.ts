@@ -37,7 +37,12 @@ function partToSsml(part: Part): string {
     const seconds = Math.min(MAX_BREAK_SECONDS, Math.max(0, part.pause));
     return `<break time="${Math.round(seconds * 1000)}ms"/>`;
   }
-  const digits = `<say-as interpret-as="digits">${escapeSsml(part.digits)}</say-as>`;
+  // A number written in groups ("1800 022 222") is said group by group, with a short breath between.
+  const digits = part.digits
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((group) => `<say-as interpret-as="digits">${escapeSsml(group)}</say-as>`)
+    .join(' <break time="300ms"/> ');
   return part.slow ? `<prosody rate="slow">${digits}</prosody>` : digits;
 }
 
@@ -50,10 +55,18 @@ export function toSsml(speech: Speech, voice: Voice = NORMAL_VOICE): string {
   return body;
 }
 
+/** Digits as they are said, one by one, groups apart: "1 8 0 0, 0 2 2, 2 2 2". */
+const spokenDigits = (digits: string): string =>
+  digits
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((group) => group.split('').join(' '))
+    .join(', ');
+
 /** Readable text for consoles and screens: pauses become an ellipsis. */
 export function toPlainText(speech: Speech): string {
   return speech
-    .map((part) => ('text' in part ? part.text : 'pause' in part ? '…' : part.digits.split('').join(' ')))
+    .map((part) => ('text' in part ? part.text : 'pause' in part ? '…' : spokenDigits(part.digits)))
     .join(' ')
     .replace(/\s+/g, ' ')
     .trim();
@@ -62,6 +75,7 @@ export function toPlainText(speech: Speech): string {
 /** Turns SSML back into plain text, keeping pauses visible, for consoles and transcripts. */
 export function ssmlToPlainText(ssml: string): string {
   return ssml
+    .replace(/<\/say-as> <break time="300ms"\/> <say-as/g, '</say-as>, <say-as')
     .replace(/<break[^>]*\/>/g, ' … ')
     .replace(/<say-as interpret-as="digits">([^<]*)<\/say-as>/g, (_m, d: string) => d.split('').join(' '))
     .replace(/<[^>]+>/g, '')

@@ -1,9 +1,9 @@
 import type { Routine, Step } from '../routines/types';
 import { MAX_TIMED_HOLD_SECONDS } from '../routines/types';
 import { holdChain } from './holds';
-import { stepKey, type StepText } from './keys';
+import { stepKey } from './keys';
 import { spokenDuration, spokenNumber } from './numbers';
-import { say, type Part, type Speech } from './ssml';
+import { pause, say, type Part, type Speech } from './ssml';
 import type { Translate } from './translate';
 
 export const routineName = (routine: Routine, t: Translate): string => t(`routines.${routine.id}.name`);
@@ -14,21 +14,40 @@ export function scaledHold(step: Step, holdScale: number): number {
   return Math.min(90, Math.max(10, Math.round((step.holdSeconds * holdScale) / 5) * 5));
 }
 
-function timedHolds(step: Step, seconds: number, t: Translate): Part[] {
-  const sides = step.side === 'leftThenRight' ? 2 : 1;
+/** A short break before "Hold" after "Now the other leg" or "Once more": time to move. */
+const MOVE_SECONDS = 3;
+
+function holds(step: Step, seconds: number, t: Translate, sides: 'all' | 'other'): Part[] {
+  const chain = (): Part[] => holdChain(seconds, `hold.start.${step.kind}`, `hold.end.${step.kind}`, t);
+  if (sides === 'other') return [say(t('side.other')), pause(MOVE_SECONDS), ...chain()];
   const parts: Part[] = [];
-  if (step.kind === 'stretch' || step.kind === 'massage') parts.push(say(t(`cue.${step.kind}`)));
-  for (let side = 0; side < sides; side++) {
-    if (step.side === 'leftThenRight') parts.push(say(t(side === 0 ? 'side.left' : 'side.other')));
+  const count = step.side === 'leftThenRight' ? 2 : 1;
+  for (let side = 0; side < count; side++) {
+    if (step.side === 'leftThenRight') {
+      parts.push(say(t(side === 0 ? 'side.left' : 'side.other')));
+      if (side > 0) parts.push(pause(MOVE_SECONDS));
+    }
     for (let repeat = 0; repeat < step.repeats; repeat++) {
-      if (repeat > 0) parts.push(say(t('hold.onceMore')));
-      parts.push(...holdChain(seconds, `hold.start.${step.kind}`, `hold.end.${step.kind}`, t));
+      if (repeat > 0) parts.push(say(t('hold.onceMore')), pause(MOVE_SECONDS));
+      parts.push(...chain());
     }
   }
   return parts;
 }
 
-/** Step speech depends only on the translator, the step and the hold scale: built once, then reused. */
+/**
+ * How a step is read: its instruction (or a variant: without a timer, standing, or the short retry),
+ * with or without "Step two of four", or only the hold again for the other leg.
+ */
+export type Reading = 'instruction' | 'instructionNoTimer' | 'instructionStanding' | 'retry' | 'otherLeg';
+
+export interface ReadOptions {
+  readonly reading?: Reading;
+  /** "Step N of M." first; left out where every word counts (the first stretch of a cramp). */
+  readonly heading?: boolean;
+}
+
+/** Step speech depends only on the translator, the step, the hold scale and how it is read: built once, then reused. */
 const builtSteps = new WeakMap<Translate, Map<string, Speech>>();
 const MAX_BUILT_STEPS = 500;
 
@@ -38,17 +57,17 @@ export function stepSpeech(
   index: number,
   holdScale: number,
   t: Translate,
-  instruction: Extract<StepText, 'instruction' | 'instructionNoTimer'> = 'instruction',
+  { reading = 'instruction', heading = true }: ReadOptions = {},
 ): Speech {
   let built = builtSteps.get(t);
   if (!built) {
     built = new Map();
     builtSteps.set(t, built);
   }
-  const id = `${routine.id}:${String(index)}:${String(holdScale)}:${instruction}`;
+  const id = `${routine.id}:${String(index)}:${String(holdScale)}:${reading}:${String(heading)}`;
   let speech = built.get(id);
   if (!speech) {
-    speech = buildStepSpeech(routine, index, holdScale, t, instruction);
+    speech = buildStepSpeech(routine, index, holdScale, t, reading, heading);
     // Hold scales come from stored preferences: keep the cache bounded whatever is stored.
     if (built.size < MAX_BUILT_STEPS) built.set(id, speech);
   }
@@ -60,20 +79,29 @@ function buildStepSpeech(
   index: number,
   holdScale: number,
   t: Translate,
-  instruction: StepText,
+  reading: Reading,
+  heading: boolean,
 ): Speech {
   const step = routine.steps[index];
   if (step === undefined) return [];
-  const parts: Part[] = [
-    say(t('step.heading', { n: spokenNumber(index + 1, t), total: spokenNumber(routine.steps.length, t) })),
-    say(t(stepKey(routine, step, instruction))),
-  ];
+  const timed = step.holdSeconds > 0 && step.holdSeconds <= MAX_TIMED_HOLD_SECONDS;
+  const seconds = scaledHold(step, holdScale);
+  if (reading === 'otherLeg') return timed ? holds(step, seconds, t, 'other') : [say(t('side.other'))];
+  const parts: Part[] = [];
+  if (heading && reading !== 'retry') {
+    parts.push(
+      say(t('step.heading', { n: spokenNumber(index + 1, t), total: spokenNumber(routine.steps.length, t) })),
+    );
+  }
+  parts.push(say(t(stepKey(routine, step, reading))));
   if (step.holdSeconds > MAX_TIMED_HOLD_SECONDS) {
     parts.push(
       say(t(`hold.long.${step.longHold ?? 'about'}`, { time: spokenDuration(step.holdSeconds, t) })),
     );
-  } else if (step.holdSeconds > 0) {
-    parts.push(...timedHolds(step, scaledHold(step, holdScale), t));
+  } else if (timed) {
+    if (reading !== 'retry' && (step.kind === 'stretch' || step.kind === 'massage'))
+      parts.push(say(t(`cue.${step.kind}`)));
+    parts.push(...holds(step, seconds, t, 'all'));
   }
   return parts;
 }

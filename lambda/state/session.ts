@@ -95,6 +95,8 @@ export interface SessionState {
   readonly eased: boolean;
   /** The warmth timer's permission was asked for in this session (asked once). */
   readonly timerAsked: boolean;
+  /** The person said they are already up: a stretch that can be done standing is read that way. */
+  readonly standing: boolean;
   /** The last thing said, replayed by "repeat" outside a step. */
   readonly lastSpeech?: Speech;
   readonly lastReprompt?: Speech;
@@ -120,6 +122,7 @@ export function newSession(
     screening: NO_SCREENING,
     eased: false,
     timerAsked: false,
+    standing: false,
     stored,
     savedFingerprint,
   };
@@ -178,7 +181,7 @@ function parsePart(value: unknown): Part | undefined {
   if (!isRecord(value)) return undefined;
   if (typeof value.text === 'string') return { text: value.text };
   if (typeof value.pause === 'number' && Number.isFinite(value.pause)) return { pause: value.pause };
-  if (typeof value.digits === 'string' && /^\d{1,12}$/.test(value.digits)) {
+  if (typeof value.digits === 'string' && /^\d{1,12}( \d{1,12}){0,3}$/.test(value.digits)) {
     return value.slow === true ? { digits: value.digits, slow: true } : { digits: value.digits };
   }
   return undefined;
@@ -244,6 +247,7 @@ export function parseSession(raw: unknown, nowMs: number): SessionState | undefi
   if (pending) state.pending = pending;
   state.eased = raw.eased === true;
   state.timerAsked = raw.timerAsked === true;
+  state.standing = raw.standing === true;
   if (raw.storeUnread === true) state.storeUnread = true;
   const lastSpeech = parseSpeech(raw.lastSpeech);
   const lastReprompt = parseSpeech(raw.lastReprompt);
