@@ -105,11 +105,15 @@ export function proceed(state: SessionState, from: number, ctx: Ctx, lead: Speec
   const opening = lead;
   switch (next.type) {
     case 'shortScreen': {
+      // For a cramp now, the questions come without an introduction: every word counts.
       const intro = routine.shortScreen.length > 2 ? 'screen.introShortThree' : 'screen.introShort';
-      return askPending(state, { kind: 'screen', stage: 'short', question: 0, from, unclear: 0 }, ctx, [
-        ...opening,
-        say(ctx.t(intro)),
-      ]);
+      const introduced = routine.quickStart ? opening : [...opening, say(ctx.t(intro))];
+      return askPending(
+        state,
+        { kind: 'screen', stage: 'short', question: 0, from, unclear: 0 },
+        ctx,
+        introduced,
+      );
     }
     case 'fullScreen':
       return askPending(

@@ -78,11 +78,12 @@ function answerScreen(
     return askPending(state, { ...pending, question: pending.question + 1, unclear: 0 }, ctx, lead);
   }
   const screening = { ...state.screening, [pending.stage]: true };
+  const straightOn = pending.stage === 'short' && routine.quickStart === true;
   return proceed(
     withPending({ ...state, screening }, undefined),
     pending.from,
     ctx,
-    lead.length > 0 ? lead : [say(ctx.t('screen.clear'))],
+    lead.length > 0 || straightOn ? lead : [say(ctx.t('screen.clear'))],
   );
 }
 

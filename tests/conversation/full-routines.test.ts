@@ -20,7 +20,9 @@ describe('whole routines, start to end', () => {
     const closing = await c.say('next');
     show('Cramp relief, one full conversation', c);
     const said = c.transcript.join('\n');
-    for (const n of ['one', 'two', 'three', 'four']) expect(said).toContain(`Step ${n} of four.`);
+    // The first stretch comes without its step count: every word counts for someone in pain.
+    expect(said).not.toContain('Step one of four.');
+    for (const n of ['two', 'three', 'four']) expect(said).toContain(`Step ${n} of four.`);
     expect(said.indexOf('Before you touch the calf')).toBeLessThan(said.indexOf('Rub the calf'));
     expect(closing.text).toMatch(/^That's the end of the routine\./);
     expect(closing.ended).toBe(true);
@@ -72,7 +74,7 @@ describe('steps are read with their holds', () => {
     const c = new Conversation();
     const step = await c.sayAll('ask calf coach for a bedtime stretch', 'no', 'no');
     expect(step.text).toMatch(
-      /Left leg first\. Hold\..*And relax\. Once more\. Hold\..*Now the other leg\. Hold\..*Once more\./,
+      /Left leg first\. Hold\..*And relax\. Once more\. … Hold\..*Now the other leg\. … Hold\..*Once more\./,
     );
     expect(step.reprompt).toBe('Say next for the next step, or stop to finish.');
   });
@@ -87,10 +89,10 @@ describe('steps are read with their holds', () => {
     expect(slow.ssml).toMatch(/^<speak><prosody rate="85%">/);
     await c.say('stop');
     const step = await c.sayAll('ask calf coach for a bedtime stretch', 'no', 'no');
-    expect(step.text).toMatch(
-      /Hold\. … Forty seconds left\. … Thirty seconds left\. … Twenty seconds left\. … Ten more\. … And relax\./,
+    expect(step.text).toMatch(/Hold\. … … Thirty seconds left\. … … Ten more\. … And relax\./);
+    expect(step.ssml).toMatch(
+      /Hold\. <break time="5000ms"\/> <break time="10000ms"\/> Thirty seconds left\./,
     );
-    expect(step.ssml).toMatch(/Hold\. <break time="5000ms"\/> Forty seconds left\./);
     expect(step.ssml).toMatch(/<prosody rate="85%">/);
     expect(await c.stored()).toMatchObject({ preferences: { holdScale: 1.5, rate: 'slow', quiet: false } });
   });

@@ -49,8 +49,8 @@ const LOCALES: Readonly<Record<string, Phrasebook>> = {
   },
   'en-AU': {
     ...ENGLISH,
-    emergency: /^Call 0 0 0 now\. 0 0 0\. Please stop the routine\./,
-    urgent: /call healthdirect on 1 8 0 0 0 2 2 2 2 2\./,
+    emergency: /^Call triple zero now\. That's triple zero\. Please stop the routine\./,
+    urgent: /call healthdirect on 1 8 0 0, 0 2 2, 2 2 2\./,
     closing: CLOSING_EN,
   },
   'en-IN': {

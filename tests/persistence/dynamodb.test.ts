@@ -90,7 +90,7 @@ describe('DynamoDB persistence, against a real DynamoDB-compatible server', () =
     const second = new Conversation({ adapter: adapterFor(table) });
     const step = await second.sayAll('ask calf coach for a bedtime stretch', 'no', 'no');
     expect(step.ssml).toMatch(/^<speak><prosody volume="soft"><prosody rate="85%">/);
-    expect(step.text).toMatch(/Hold\. … Forty seconds left\./);
+    expect(step.text).toMatch(/Hold\. … … Thirty seconds left\. … … Ten more\./);
     const [item] = await scanTable(dynamo.endpoint, table);
     expect(item?.attributes).toMatchObject({ preferences: { holdScale: 1.5, rate: 'slow', quiet: true } });
   });

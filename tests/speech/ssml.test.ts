@@ -68,10 +68,10 @@ describe('holds', () => {
     expect(stepSpeech(bedtime, 0, 1, t)).toBe(plain);
     const longer = toPlainText(stepSpeech(bedtime, 0, 1.5, t));
     expect(longer).not.toBe(toPlainText(plain));
-    expect(longer).toMatch(/Forty seconds left/);
+    expect(longer).toMatch(/Hold\. … … Thirty seconds left/);
     expect(toPlainText(stepSpeech(bedtime, 0, 1, translatorFor('de-DE')))).toMatch(/^Schritt/);
     // Scales read from a store are bounded, but not to a few values: past the cache's bound, still right.
     for (let i = 0; i < 600; i++) stepSpeech(bedtime, 0, 0.5 + i / 1000, t);
-    expect(toPlainText(stepSpeech(bedtime, 0, 2, t))).toMatch(/Hold\. … Fifty seconds left\./);
+    expect(toPlainText(stepSpeech(bedtime, 0, 2, t))).toMatch(/Hold\. … … … Thirty seconds left\./);
   });
 });

@@ -2,7 +2,7 @@ import * as readline from 'node:readline';
 import { configFromEnv, createPersistenceAdapter } from '../../persistence/from-config';
 import { skillBuilder } from '../../skill';
 import { parseConsoleArgs, USAGE } from './args';
-import { VoiceConsole } from './console';
+import { sleepUnlessAborted, VoiceConsole } from './console';
 import { progressFile } from '../data-dir';
 import { localDevice } from '../simulator/envelope';
 import { availableLocales, loadModel } from '../simulator/models';
@@ -11,15 +11,64 @@ import { Simulator } from '../simulator/simulator';
 
 /** `npm start`: talk to Calf Coach in the terminal. */
 
-/** Lines of piped input; a literal "\n" (as plain `echo` leaves it) also separates utterances. */
-function utterances(text: string): string[] {
-  return text.split(/\r?\n|\\n/).filter((line, i, all) => line !== '' || i < all.length - 1);
+/** The exit status after Ctrl+C, as a shell reports a program stopped by SIGINT. */
+const INTERRUPTED = 130;
+/** After Ctrl+C, the console leaves within this long whatever is still under way. */
+const LEAVE_WITHIN_MS = 1000;
+
+/** The utterances in one line of input: a literal "\n" (as plain `echo` leaves it) also separates them. */
+function utterances(line: string): string[] {
+  const pieces = line.split(/\\n/);
+  if (pieces.length > 1 && pieces[pieces.length - 1] === '') pieces.pop();
+  return pieces;
 }
 
-async function readAll(stream: NodeJS.ReadStream): Promise<string> {
-  let text = '';
-  for await (const chunk of stream) text += String(chunk);
-  return text;
+/** Lines of input as they come, queued while an answer plays. */
+class Input {
+  private readonly lines: string[] = [];
+  private ended = false;
+  private left = false;
+  private wake: (() => void) | undefined;
+
+  push(lines: readonly string[]): void {
+    if (this.left) return;
+    this.lines.push(...lines);
+    this.wake?.();
+  }
+
+  /** No more input will come: the lines already here are still heard. */
+  end(): void {
+    this.ended = true;
+    this.wake?.();
+  }
+
+  /** Leave now: the lines still queued are dropped. */
+  stop(): void {
+    this.left = true;
+    this.lines.length = 0;
+    this.end();
+  }
+
+  get stopped(): boolean {
+    return this.left;
+  }
+
+  /** Nothing queued, and more may come: time for a prompt. */
+  get idle(): boolean {
+    return !this.ended && this.lines.length === 0;
+  }
+
+  /** The next line, once there is one; undefined when the input has ended. */
+  async next(): Promise<string | undefined> {
+    for (;;) {
+      const line = this.lines.shift();
+      if (line !== undefined || this.ended) return line;
+      await new Promise<void>((resolve) => {
+        this.wake = resolve;
+      });
+      this.wake = undefined;
+    }
+  }
 }
 
 async function main(): Promise<void> {
@@ -41,38 +90,62 @@ async function main(): Promise<void> {
     localDevice({ locale: args.locale }),
   );
   const out = process.stdout;
+  const interactive = process.stdin.isTTY;
+  // Input is read as it comes, also while an answer plays, so a line typed during a hold cuts it short.
+  const rl = readline.createInterface({
+    input: process.stdin,
+    ...(interactive ? { output: out, prompt: 'you> ' } : {}),
+    terminal: interactive,
+    crlfDelay: Infinity,
+  });
   const voice = new VoiceConsole(
     simulator,
     {
       write: (text) => out.write(text),
       isTTY: out.isTTY,
-      sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+      sleep: sleepUnlessAborted,
+      ...(interactive ? { typing: () => rl.line } : {}),
     },
     { fast: args.fast, speak: args.speak },
   );
 
-  if (!process.stdin.isTTY) {
-    for (const line of utterances(await readAll(process.stdin))) {
-      out.write(`you> ${VoiceConsole.clean(line)}\n`);
-      await voice.hear(line);
-    }
-    await simulator.endSession('USER_INITIATED');
-    return;
-  }
+  const input = new Input();
+  rl.on('line', (line) => {
+    input.push(utterances(line));
+    // A line that arrives while Alexa is answering stops the answer, and is heard next.
+    voice.interrupt();
+  });
+  rl.on('close', () => {
+    input.end();
+    // Ctrl+D on a terminal leaves at once; the end of piped input waits for the answers still due.
+    if (interactive) voice.interrupt();
+  });
+  const leave = (): void => {
+    if (input.stopped) return;
+    input.stop();
+    voice.interrupt();
+    setTimeout(() => process.exit(INTERRUPTED), LEAVE_WITHIN_MS).unref();
+  };
+  // Ctrl+C: on a terminal readline reads it as a key; otherwise it comes as a signal.
+  rl.on('SIGINT', leave);
+  process.on('SIGINT', leave);
 
-  out.write(
-    `Calf Coach voice console (${args.locale}). Type what you would say to Alexa; Ctrl+D to leave.\n`,
-  );
-  out.write('Try: "open calf coach" or "ask calf coach for help with a cramp".\n');
-  const rl = readline.createInterface({ input: process.stdin, output: out, prompt: 'you> ' });
-  rl.prompt();
-  for await (const line of rl) {
-    rl.pause();
-    await voice.hear(line);
-    rl.resume();
+  if (interactive) {
+    out.write(
+      `Calf Coach voice console (${args.locale}). Type what you would say to Alexa; Ctrl+D to leave.\n`,
+    );
+    out.write('Try: "open calf coach" or "ask calf coach for help with a cramp".\n');
     rl.prompt();
   }
+  for (let line = await input.next(); line !== undefined; line = await input.next()) {
+    if (!interactive) out.write(`you> ${VoiceConsole.clean(line)}\n`);
+    await voice.hear(line);
+    if (interactive && input.idle) rl.prompt();
+  }
+  if (out.isTTY) out.write('\n');
+  rl.close();
   await simulator.endSession('USER_INITIATED');
+  if (input.stopped) process.exit(INTERRUPTED);
 }
 
 main().catch((error: unknown) => {
