@@ -46,7 +46,7 @@ describe.each(Object.keys(LANGUAGES) as (keyof typeof LANGUAGES)[])('%s', (lng) 
     const notAdvice = {
       en: /(n't|[Nn]ot) medical advice/,
       de: /keine medizinische Beratung/,
-      es: /no es un consejo médico/,
+      es: /[Nn]o es (un )?consejo médico/,
     }[lng];
     for (const text of Object.values(r.start)) expect(text).toMatch(notAdvice);
   });
