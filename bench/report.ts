@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Bundles } from './bundle-sizes';
 import type { Cold, ColdStarts } from './cold-start';
+import { firstStretchTable, type FirstStretch } from './first-stretch';
 import type { HttpLoad } from './http-load';
 import type { PersistenceCalls } from './persistence-calls';
 import { COLD_RUNS, LOAD_CONNECTIONS, LOAD_SECONDS, QUICK, ROOT } from './settings';
@@ -15,6 +16,7 @@ export interface Results {
   readonly sizes: Bundles<number>;
   readonly warm: { readonly calf: number[]; readonly hello: number[] };
   readonly parts: readonly TurnPart[];
+  readonly firstStretch: readonly FirstStretch[];
   readonly cold: ColdStarts;
   readonly dbCalls: PersistenceCalls;
   readonly load: HttpLoad;
@@ -45,7 +47,7 @@ function table(rows: readonly Row[]): string {
  * Writes the results as Markdown to bench/RESULTS.md and between the README's bench markers (both then
  * formatted by Prettier), and prints them.
  */
-export function writeReport({ sizes, warm, parts, cold, dbCalls, load }: Results): void {
+export function writeReport({ sizes, warm, parts, firstStretch, cold, dbCalls, load }: Results): void {
   const coldMs = (runs: Cold[]): number => median(runs.map((run) => run.ms));
   const wall = (runs: Cold[]): number => median(runs.map((run) => run.wallMs));
   const maxRss = (runs: Cold[]): number => Math.max(...runs.map((run) => run.maxRssKb)) / 1024;
@@ -120,12 +122,19 @@ export function writeReport({ sizes, warm, parts, cold, dbCalls, load }: Results
         `| ${part.what} | ${(part.median * 1000).toFixed(1)} µs | ${ratio(part.median, helloMedian)} |`,
     ),
   ].join('\n');
+  const stretch = [
+    'First stretch, one-shot cramp path ("ask calf coach for help with a cramp" in a new session, then "no" to each question, by intent; a first-time user): the answers given, and the words spoken from the first response up to the first stretch\'s hold, with their seconds of speech at 150 words a minute:',
+    '',
+    firstStretchTable(firstStretch),
+  ].join('\n');
   const persistence = `Persistence against dynalite, one full cramp conversation of ${String(dbCalls.turns)} turns: ${String(dbCalls.reads)} read(s) and ${String(dbCalls.writes)} write(s) (${(dbCalls.reads / dbCalls.turns).toFixed(2)} reads and ${(dbCalls.writes / dbCalls.turns).toFixed(2)} writes per turn).`;
   const loadLine = `Load on \`npm run serve\` (verification off) with autocannon, ${String(LOAD_CONNECTIONS)} connections for ${String(LOAD_SECONDS)} s on loopback: ${String(load.total)} requests, ${load.rps.toFixed(0)} req/s, latency p50 ${String(load.p50)} ms, p99 ${String(load.p99)} ms, ${String(load.errors)} errors, ${String(load.non2xx)} non-2xx.`;
   const report = [
     `Measured ${new Date().toISOString().slice(0, 10)} on ${machine()}${QUICK ? ' (quick run)' : ''}.`,
     '',
     table(rows),
+    '',
+    stretch,
     '',
     where,
     '',

@@ -1,5 +1,6 @@
 import { bundleSizes } from './bundle-sizes';
 import { coldStarts } from './cold-start';
+import { firstStretch } from './first-stretch';
 import { httpLoad } from './http-load';
 import { startLocalTable, stopLocalTable } from './local-table';
 import { persistenceCalls } from './persistence-calls';
@@ -9,12 +10,14 @@ import { warmTurns } from './warm-turns';
 
 /**
  * `npm run bench`: warm turns, cold starts, bundle sizes, persistence calls and HTTP load, each against
- * a baseline measured in the same run (a hello-world ask-sdk skill bundled the same way). Writes
+ * a baseline measured in the same run (a hello-world ask-sdk skill bundled the same way), and how soon
+ * the one-shot cramp path reaches the first stretch in every locale. Writes
  * bench/RESULTS.md and the README's benchmark section. CALF_COACH_BENCH_QUICK=1 for a short run.
  *
  * One file per measurement, run here in this order: bundle-sizes.ts, warm-turns.ts, turn-breakdown.ts,
- * cold-start.ts, persistence-calls.ts, http-load.ts; report.ts writes the results. Shared settings are in
- * settings.ts, the requests sent in requests.ts, the local DynamoDB in local-table.ts.
+ * first-stretch.ts, cold-start.ts, persistence-calls.ts, http-load.ts; report.ts writes the results.
+ * Shared settings are in settings.ts, the requests sent in requests.ts, the local DynamoDB in
+ * local-table.ts.
  */
 async function main(): Promise<void> {
   process.env.CALF_COACH_LOG = 'silent';
@@ -25,6 +28,9 @@ async function main(): Promise<void> {
   const parts = await turnBreakdown(warm.recorded);
   console.log('warm turns done', warm.calf.length);
 
+  const stretch = await firstStretch();
+  console.log('first stretch done', stretch.length);
+
   const table = await startLocalTable();
   const cold = await coldStarts(files, table.endpoint);
   const dbCalls = await persistenceCalls(table.endpoint);
@@ -34,7 +40,7 @@ async function main(): Promise<void> {
   const load = await httpLoad();
   console.log('load done');
 
-  writeReport({ sizes, warm, parts, cold, dbCalls, load });
+  writeReport({ sizes, warm, parts, firstStretch: stretch, cold, dbCalls, load });
   if (load.errors > 0 || load.non2xx > 0) process.exitCode = 1;
 }
 

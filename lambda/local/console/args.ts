@@ -9,7 +9,8 @@ Type what you would say to Alexa, for example:
   open calf coach
   ask calf coach for help with a cramp
   next / repeat / go back / pause / stop
-Holds play out in real time; --fast skips the waits. --speak reads answers aloud with espeak-ng.
+Holds play out in real time; --fast skips the waits. Whatever you type during a hold cuts it short
+and is heard at once ("stop" stops). --speak reads answers aloud with espeak-ng.
 Progress is kept in ${progressFile()} (set CALF_COACH_DATA_DIR to move it).
 Leave with Ctrl+D or Ctrl+C.`;
 

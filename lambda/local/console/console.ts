@@ -126,7 +126,8 @@ const INDENT = ' '.repeat('Alexa: '.length);
 const CLEAR_LINE = '\r\u001b[2K';
 
 export function bar(elapsedMs: number, totalMs: number): string {
-  const filled = Math.min(BAR_WIDTH, Math.round((elapsedMs / totalMs) * BAR_WIDTH));
+  const share = totalMs > 0 ? Math.min(1, elapsedMs / totalMs) : 1;
+  const filled = Math.round(share * BAR_WIDTH);
   const left = Math.max(0, Math.ceil((totalMs - elapsedMs) / 1000));
   return `  [${'#'.repeat(filled)}${'.'.repeat(BAR_WIDTH - filled)}] ${String(left).padStart(2)} s `;
 }
