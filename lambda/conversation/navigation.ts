@@ -148,7 +148,8 @@ export function whichLeg(state: SessionState, ctx: Ctx): Outcome {
 /** "Switch legs", "the other leg": the hold again, on the other leg, with time to move. */
 export function switchLegs(state: SessionState, ctx: Ctx): Outcome {
   if (isSafetyPending(state.pending)) return carryOn(state, ctx, []);
-  if (!onStep(state) || state.pending?.kind === 'resume') return carryOn(state, ctx, [say(ctx.t('side.noStep'))]);
+  if (!onStep(state) || state.pending?.kind === 'resume')
+    return carryOn(state, ctx, [say(ctx.t('side.noStep'))]);
   return readStep(withPending(state, undefined), state.stepIndex, ctx, [], 'otherLeg');
 }
 
