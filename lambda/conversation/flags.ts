@@ -23,7 +23,7 @@ function stopped(state: SessionState, flag: Flag, speech: Speech, ctx: Ctx): Out
     speech,
     end: true,
     plainVoice: true,
-    display: flagDisplay(flag.level, speech, ctx.locale, ctx.t),
+    display: flagDisplay(flag, ctx.locale, ctx.t),
   };
 }
 

@@ -1,13 +1,34 @@
 import { ROUTINES } from '../routines/data';
 import { MAX_TIMED_HOLD_SECONDS, type RoutineId, type Side } from '../routines/types';
-import { spokenDuration } from '../speech/numbers';
 import { stepKey } from '../speech/keys';
 import { routineName } from '../speech/step';
 import type { MessageKey, Translate } from '../speech/translate';
-import messageDocument from './message.json';
-import stepDocument from './step.json';
+import flagLayouts from './flag.json';
+import messageLayouts from './message.json';
+import sizes from './sizes.json';
+import stepLayouts from './step.json';
 
-/** What an Echo Show shows with a response: a step card, or a message screen. Pure data. */
+/**
+ * A red flag's screen, written for reading (the full wording stays in the speech): the action and its
+ * number first, large, then at most two short lines.
+ */
+export interface FlagScreen {
+  readonly kind: 'flag';
+  readonly level: 'emergency' | 'urgent';
+  /** What the advice depends on when it is given as a condition ("Chest pain or trouble breathing?"); '' after a clear yes. */
+  readonly condition: string;
+  /** What to do: "Call now", "Get checked today", "Go to A&E today". */
+  readonly action: string;
+  /** Words before the number, when the action does not lead into it ("or call"); ''. */
+  readonly numberLabel: string;
+  /** The number for the action, as people write it ("911", "1800 022 222"); '' when there is none. */
+  readonly number: string;
+  /** A second number said with it (en-IN: "or 108 for an ambulance"); ''. */
+  readonly alternative: string;
+  readonly lines: readonly [string, string] | readonly [string] | readonly [];
+}
+
+/** What an Echo Show shows with a response: a step card, a message screen, or a red flag's screen. Pure data. */
 export type Display =
   | {
       readonly kind: 'step';
@@ -19,14 +40,58 @@ export type Display =
   | {
       readonly kind: 'message';
       readonly title: string;
+      /** The words, often the speech as text (numbers are shown as written, pauses dropped). */
       readonly body: string;
-      readonly number?: string;
-      readonly urgent?: boolean;
-    };
+    }
+  | FlagScreen;
 
 export const APL_TOKEN = 'calfCoachScreen';
 /** The APL version the documents need; devices reporting an older runtime get no screen. */
-export const APL_VERSION = stepDocument.version;
+export const APL_VERSION = stepLayouts.version;
+
+type Size = number | string | null;
+
+/**
+ * A document's resources, from sizes.json (one value per viewport profile, in `sizes.profiles` order,
+ * null where that profile's layout does not use it): the colours; the hubLandscapeMedium values with no
+ * `when`, for that profile and any viewport the documents don't know; then each other profile's values,
+ * when `@viewportProfile` is that profile. Numbers are dp, except `…Lines` (maxLines); the countdown bar's
+ * fill is twice the bar's width and sits half of it to the left (the `CountdownBar` layout).
+ */
+function resources(table: Readonly<Record<string, readonly Size[]>>): Record<string, unknown>[] {
+  const block = (profile: number): Record<string, Record<string, unknown>> => {
+    const dimensions: Record<string, unknown> = {};
+    const numbers: Record<string, unknown> = {};
+    const strings: Record<string, unknown> = {};
+    for (const [name, values] of Object.entries(table)) {
+      const value = values[profile];
+      if (value === null || value === undefined) continue;
+      if (typeof value === 'string') strings[name] = value;
+      else if (name.endsWith('Lines')) numbers[name] = value;
+      else dimensions[name] = value;
+      if (name === 'barWidth' && typeof value === 'number') {
+        dimensions.barDouble = value * 2;
+        numbers.barShift = -value;
+      }
+    }
+    return { dimensions, numbers, strings };
+  };
+  const fallback = sizes.profiles.indexOf('hubLandscapeMedium');
+  return [
+    { colors: sizes.colors },
+    block(fallback),
+    ...sizes.profiles.flatMap((profile, i) =>
+      i === fallback ? [] : [{ when: `\${@viewportProfile == @${profile}}`, ...block(i) }],
+    ),
+  ];
+}
+
+/** The three documents as sent: their layouts (step.json, message.json, flag.json) and their resources. */
+export const DOCUMENTS = {
+  step: { ...stepLayouts, resources: resources(sizes.step) },
+  message: { ...messageLayouts, resources: resources(sizes.message) },
+  flag: { ...flagLayouts, resources: resources(sizes.flag) },
+} as const;
 
 export interface RenderDocument {
   readonly type: 'Alexa.Presentation.APL.RenderDocument';
@@ -42,6 +107,49 @@ const SIDE_KEYS: Readonly<Record<Side, MessageKey | undefined>> = {
   none: undefined,
 };
 
+/**
+ * A phone number as people write it, from its digits: Australia's 1800 numbers in their three groups
+ * ("1800 022 222"); short and service numbers whole ("911", "116117").
+ */
+export function writtenNumber(digits: string): string {
+  const grouped = /^(1[38]00)(\d{3})(\d{3})$/.exec(digits);
+  return grouped ? `${grouped[1] ?? ''} ${grouped[2] ?? ''} ${grouped[3] ?? ''}` : digits;
+}
+
+/**
+ * Speech as text, made for reading: digits spoken one by one ("9 1 1") written as the number ("911"),
+ * no space left before the punctuation after it, and the pauses (shown as "…" in transcripts) dropped.
+ */
+export function readable(text: string): string {
+  return text
+    .replace(/\d(?: \d)+(?!\d)/g, (run) => writtenNumber(run.replace(/ /g, '')))
+    .replace(/(\d) ([.,:;!?])/g, '$1$2')
+    .replace(/\s*…\s*/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * Text-size classes, by length: the documents size each class per viewport profile so that the longest
+ * text of the class fits its budget (lambda/display/README.md lists the budgets).
+ */
+export type SizeClass = 'large' | 'medium' | 'small';
+export const SIZE_CLASS_LIMITS = { instruction: [90, 170], body: [90, 200] } as const;
+
+function sizeClass(text: string, [large, medium]: readonly [number, number]): SizeClass {
+  return text.length <= large ? 'large' : text.length <= medium ? 'medium' : 'small';
+}
+
+const capitalised = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+
+function duration(seconds: number, t: Translate): string {
+  if (seconds >= 60 && seconds % 60 === 0) {
+    const n = seconds / 60;
+    return t(n === 1 ? 'display.time.minute' : 'display.time.minutes', { n: String(n) });
+  }
+  return t(seconds === 1 ? 'display.time.second' : 'display.time.seconds', { n: String(seconds) });
+}
+
 /** The step card's data, from the same routine data and strings the step is spoken from. */
 export function stepDatasource(
   display: Extract<Display, { kind: 'step' }>,
@@ -53,16 +161,22 @@ export function stepDatasource(
   const timed = display.holdSeconds > 0 && display.holdSeconds <= MAX_TIMED_HOLD_SECONDS;
   const sideKey = SIDE_KEYS[step.side];
   const holdLabel = timed
-    ? t('display.holdFor', { time: spokenDuration(display.holdSeconds, t) })
+    ? t('display.holdFor', { time: duration(display.holdSeconds, t) })
     : step.holdSeconds > MAX_TIMED_HOLD_SECONDS
-      ? t(`display.long.${step.longHold ?? 'about'}`, { time: spokenDuration(step.holdSeconds, t) })
+      ? t(`display.long.${step.longHold ?? 'about'}`, { time: duration(step.holdSeconds, t) })
       : '';
+  const instruction = t(stepKey(routine, step, 'instruction'));
+  const title = t(stepKey(routine, step, 'title'));
   return {
     step: {
-      routine: routineName(routine, t),
+      /** The routine's name as a header: "Cramp relief routine". */
+      routine: capitalised(routineName(routine, t)),
       progress: t('display.progress', { n: String(display.index + 1), total: String(routine.steps.length) }),
-      title: t(stepKey(routine, step, 'title')),
-      instruction: t(stepKey(routine, step, 'instruction')),
+      title,
+      /** The step's name as a heading: "The toe pull". */
+      heading: capitalised(title),
+      instruction,
+      size: sizeClass(instruction, SIZE_CLASS_LIMITS.instruction),
       side: sideKey ? t(sideKey) : '',
       holdSeconds: timed ? display.holdSeconds : 0,
       countdownMs: timed ? display.holdSeconds * 1000 : 0,
@@ -71,26 +185,54 @@ export function stepDatasource(
   };
 }
 
+/**
+ * A message screen's data. Only a safety question is safety text, and it always fits its budget in
+ * full; any other body (a transcript of the speech) may be cut at its budget's last line.
+ */
+function messageDatasource(
+  display: Extract<Display, { kind: 'message' }>,
+  t: Translate,
+): Record<string, unknown> {
+  const body = readable(display.body);
+  const safety = display.title === t('display.title.safety');
+  return {
+    message: {
+      title: display.title,
+      body,
+      size: sizeClass(body, SIZE_CLASS_LIMITS.body),
+      safety,
+    },
+  };
+}
+
+function flagDatasource(display: FlagScreen): Record<string, unknown> {
+  return {
+    flag: {
+      level: display.level,
+      condition: display.condition,
+      action: display.action,
+      numberLabel: display.numberLabel,
+      number: display.number,
+      // Numbers longer than a short code ("1800 022 222") get a smaller size to stay on one line.
+      numberSize: display.number.length <= 6 ? 'large' : 'small',
+      alternative: display.alternative,
+      line1: display.lines[0] ?? '',
+      line2: display.lines[1] ?? '',
+    },
+  };
+}
+
 export function renderDocument(display: Display, t: Translate): RenderDocument {
-  if (display.kind === 'step') {
-    return {
-      type: 'Alexa.Presentation.APL.RenderDocument',
-      token: APL_TOKEN,
-      document: stepDocument,
-      datasources: stepDatasource(display, t),
-    };
-  }
+  const datasources =
+    display.kind === 'step'
+      ? stepDatasource(display, t)
+      : display.kind === 'message'
+        ? messageDatasource(display, t)
+        : flagDatasource(display);
   return {
     type: 'Alexa.Presentation.APL.RenderDocument',
     token: APL_TOKEN,
-    document: messageDocument,
-    datasources: {
-      message: {
-        title: display.title,
-        body: display.body,
-        number: display.number ?? '',
-        urgent: display.urgent === true,
-      },
-    },
+    document: DOCUMENTS[display.kind],
+    datasources,
   };
 }

@@ -1,6 +1,6 @@
-import type { Display } from '../display/screens';
+import { writtenNumber, type FlagScreen } from '../display/screens';
 import { conditionKey, reasonKey } from '../speech/keys';
-import { say, toPlainText, type Part, type Speech } from '../speech/ssml';
+import { say, type Part, type Speech } from '../speech/ssml';
 import type { MessageKey, Translate } from '../speech/translate';
 import { routeOf, type FlagLevel, type FlagReason } from './red-flags';
 import { numbersFor, type LocaleNumbers } from './phone-numbers';
@@ -102,15 +102,57 @@ export function conditionalAdvice(
   return [say(t(routeOf(reason) === 'emergencyDept' ? 'flag.ifUrgentDept' : 'flag.ifUrgent', { condition }))];
 }
 
-/** The screen for a red flag: the emergency number large, or the advice line for an urgent flag. */
-export function flagDisplay(level: FlagLevel, speech: Speech, locale: string, t: Translate): Display {
+/**
+ * The screen for a red flag, written for reading rather than copied from the speech: the action and its
+ * number first, then at most two short lines; the full wording stays in the speech. Advice given as a
+ * condition (the answer was never a clear yes) shows the condition above it.
+ */
+export function flagDisplay(
+  flag: { readonly level: FlagLevel; readonly reason: FlagReason; readonly confirmed: boolean },
+  locale: string,
+  t: Translate,
+): FlagScreen {
   const numbers = numbersFor(locale);
-  const number = level === 'emergency' ? numbers?.emergency : numbers?.advice;
+  const { level, reason, confirmed } = flag;
+  // Written for the screen for every advice the routines give as a condition (a short screen's questions,
+  // and the clot question a locked session falls back to); any other reads as spoken.
+  const written = `display.flag.if.${reason}` as MessageKey;
+  const condition = confirmed ? '' : t(written) === written ? `${t(conditionKey(reason))}?` : t(written);
+  const emergencyNumber = numbers ? writtenNumber(numbers.emergency) : '';
+  const ambulance = numbers?.ambulance ? writtenNumber(numbers.ambulance) : '';
+  const ifWorse = numbers
+    ? t('display.flag.ifWorse', {
+        number: ambulance
+          ? t('display.flag.numbers', { number: emergencyNumber, ambulance })
+          : emergencyNumber,
+      })
+    : t('display.flag.ifWorseLocal');
+  if (level === 'emergency') {
+    return {
+      kind: 'flag',
+      level,
+      condition,
+      action: t(numbers ? 'display.flag.callNow' : 'display.flag.callLocal'),
+      numberLabel: '',
+      number: emergencyNumber,
+      alternative: ambulance ? t('display.flag.ambulance', { ambulance }) : '',
+      lines: [t('display.flag.cannotCall'), t(confirmed ? 'display.flag.stop' : 'display.flag.unclear')],
+    };
+  }
+  // The emergency department's local name ("A&E") comes from the spoken line, a short imperative already.
+  const dept = routeOf(reason) === 'emergencyDept';
+  const advice = !dept && confirmed && numbers?.advice ? writtenNumber(numbers.advice) : '';
+  const noTouch = confirmed
+    ? t(HARD_STOP_REASONS.has(reason) ? 'display.flag.noMoreToday' : 'display.flag.noTouch')
+    : t('display.flag.noTouchIf');
   return {
-    kind: 'message',
-    title: t(level === 'emergency' ? 'display.title.emergency' : 'display.title.urgent'),
-    body: toPlainText(speech),
-    urgent: true,
-    ...(number ? { number } : {}),
+    kind: 'flag',
+    level,
+    condition,
+    action: dept ? t('flag.emergencyDept').replace(/\.$/, '') : t('display.flag.checkedToday'),
+    numberLabel: advice ? t('display.flag.orCall') : '',
+    number: advice,
+    alternative: '',
+    lines: [noTouch, confirmed ? ifWorse : t('display.flag.unclear')],
   };
 }

@@ -1,15 +1,12 @@
-import { readFileSync } from 'node:fs';
-import * as path from 'node:path';
+import { DOCUMENTS, readable, SIZE_CLASS_LIMITS, writtenNumber } from '../../lambda/display/screens';
 import type { Exchange } from '../../lambda/local/simulator/simulator';
 import { Conversation } from '../helpers/conversation';
-import { ROOT } from '../helpers/model';
+import { applyBudgets, boxes, render as layOut, type Box } from './apl-layout';
+import { DEVICES } from './viewports';
 
 const SHOW = { 'Alexa.Presentation.APL': { runtime: { maxVersion: '2023.3' } } };
-const readDocument = (name: string): Record<string, unknown> =>
-  JSON.parse(readFileSync(path.join(ROOT, 'lambda', 'display', `${name}.json`), 'utf8')) as Record<
-    string,
-    unknown
-  >;
+const readDocument = (name: keyof typeof DOCUMENTS): Record<string, unknown> =>
+  JSON.parse(JSON.stringify(DOCUMENTS[name])) as Record<string, unknown>;
 
 interface Render {
   type: string;
@@ -20,12 +17,23 @@ interface Render {
       routine: string;
       progress: string;
       instruction: string;
+      size: string;
       side: string;
       holdSeconds: number;
       countdownMs: number;
       holdLabel: string;
     };
-    message?: { title: string; body: string; number: string; urgent: boolean };
+    message?: { title: string; body: string; size: string; safety: boolean };
+    flag?: {
+      level: string;
+      condition: string;
+      action: string;
+      numberLabel: string;
+      number: string;
+      alternative: string;
+      line1: string;
+      line2: string;
+    };
   };
 }
 
@@ -44,15 +52,91 @@ const breaksOfFirstHold = (ssml: string): number[] => {
 };
 
 describe('APL documents', () => {
-  it.each(['step', 'message'])('%s.json is an APL document with round, TV and default layouts', (name) => {
-    const document = readDocument(name);
-    expect(document).toMatchObject({ type: 'APL', version: '1.6', theme: 'dark' });
-    const items = (document.mainTemplate as { items: { when?: string }[] }).items;
-    expect(items.map((item) => item.when)).toEqual([
-      "${viewport.shape == 'round'}",
-      "${viewport.mode == 'tv'}",
-      undefined,
-    ]);
+  it.each(['step', 'message', 'flag'] as const)(
+    '%s.json chooses its layout by viewport profile, from the alexa-viewport-profiles package',
+    (name) => {
+      const document = readDocument(name);
+      expect(document).toMatchObject({
+        type: 'APL',
+        version: '1.6',
+        theme: 'dark',
+        import: [{ name: 'alexa-viewport-profiles', version: '1.6.0' }],
+      });
+      // Each branch but the last (for any other viewport, or the package not loaded) names one profile.
+      const items = (document.mainTemplate as { items: { when?: string }[] }).items;
+      for (const item of items.slice(0, -1)) expect(item.when).toMatch(/^\$\{@viewportProfile == @\w+\}$/);
+      expect(items[items.length - 1]?.when).toBeUndefined();
+      // Sizes by profile too: a resource block per profile but hubLandscapeMedium, whose sizes are the default.
+      const whens = (document.resources as { when?: string }[]).map((r) => r.when).filter(Boolean);
+      expect(whens).toEqual(
+        [
+          'hubRoundSmall',
+          'hubLandscapeSmall',
+          'hubLandscapeLarge',
+          'hubLandscapeXLarge',
+          'tvLandscapeXLarge',
+        ].map((p) => `\${@viewportProfile == @${p}}`),
+      );
+      // Profiles, not the raw viewport: no test of shape, mode or size anywhere in the document.
+      expect(JSON.stringify(document)).not.toMatch(/viewport\.(shape|mode|width|height)/);
+    },
+  );
+
+  it.each(DEVICES.map((d) => [d.name, d] as const))(
+    '%s: the countdown bar empties from one side, its left end still, over the hold',
+    (_name, device) => {
+      const document = readDocument('step');
+      const budgets = (): readonly [number, number] => [99, 9];
+      const step = {
+        routine: 'R',
+        progress: 'P',
+        instruction: 'I',
+        size: 'large',
+        side: '',
+        holdSeconds: 30,
+      };
+      const rendered = layOut(document, { step: { ...step, countdownMs: 30_000, holdLabel: 'H' } }, device);
+      expect(applyBudgets(rendered, device, budgets)).toEqual([]);
+      const all = boxes(rendered.root);
+      const bar = all.find((b) => b.props.id === 'countdownBar');
+      const track = all.find((b) => b.type === 'Frame' && b.props.backgroundColor === '#333333');
+      if (!bar || !track) throw new Error('no countdown bar');
+      const fill = bar.children.find((b) => b.props.backgroundColor === '#FFD23F');
+      if (!fill) throw new Error('no fill');
+      // AnimateItem scales the bar about its centre (APL's transform origin) from 1 to 0.
+      const centre = bar.x + bar.w / 2;
+      const scaled = (b: Box, s: number): [number, number] => [
+        centre + (b.x - centre) * s,
+        centre + (b.x + b.w - centre) * s,
+      ];
+      for (const s of [1, 0.75, 0.5, 0.25, 0]) {
+        const [left, right] = scaled(fill, s);
+        expect(left).toBeCloseTo(track.x);
+        expect(right).toBeCloseTo(track.x + s * track.w);
+      }
+      expect(document.onMount).toEqual([
+        {
+          type: 'AnimateItem',
+          componentId: 'countdownBar',
+          duration: '${payload.step.countdownMs}',
+          easing: 'linear',
+          value: [{ property: 'transform', from: [{ scaleX: 1 }], to: [{ scaleX: 0 }] }],
+        },
+      ]);
+    },
+  );
+});
+
+describe('numbers on a screen are written as people write them', () => {
+  it('digits spoken one by one are shown as one number, grouped where the locale groups them', () => {
+    expect(writtenNumber('911')).toBe('911');
+    expect(writtenNumber('116117')).toBe('116117');
+    expect(writtenNumber('1800022222')).toBe('1800 022 222');
+    expect(readable('Call 9 1 1 now. 9 1 1 .')).toBe('Call 911 now. 911.');
+    expect(readable('call 1 1 2 or 1 0 8 now: 1 1 2 .')).toBe('call 112 or 108 now: 112.');
+    expect(readable('healthdirect on 1 8 0 0 0 2 2 2 2 2 . Hold. … … And relax.')).toBe(
+      'healthdirect on 1800 022 222. Hold. And relax.',
+    );
   });
 });
 
@@ -66,12 +150,16 @@ describe('on a device with a screen', () => {
     expect(document).toEqual(readDocument('step'));
     const card = datasources.step;
     expect(card).toMatchObject({
-      routine: 'cramp relief routine',
+      routine: 'Cramp relief routine',
       progress: 'Step 1 of 4',
       side: 'The leg with the cramp',
+      holdLabel: 'Hold for 30 seconds',
     });
+    // The size class follows the instruction's length.
+    const [large, medium] = SIZE_CLASS_LIMITS.instruction;
+    const length = card?.instruction.length ?? 0;
+    expect(card?.size).toBe(length <= large ? 'large' : length <= medium ? 'medium' : 'small');
     expect(step.text).toContain(card?.instruction);
-    expect(card?.instruction).toBe('Straighten your leg and pull your toes back, gently.');
     const spokenHold = breaksOfFirstHold(step.ssml).reduce((a, b) => a + b, 0);
     expect(card?.holdSeconds).toBe(spokenHold);
     expect(card?.countdownMs).toBe(spokenHold * 1000);
@@ -83,6 +171,7 @@ describe('on a device with a screen', () => {
     const step = await c.say('no');
     const card = render(step).datasources.step;
     expect(card?.holdSeconds).toBe(45);
+    expect(card?.holdLabel).toBe('Hold for 45 seconds');
     expect(breaksOfFirstHold(step.ssml).reduce((a, b) => a + b, 0)).toBe(45);
     expect(card?.side).toBe('Left leg, then right');
   });
@@ -94,36 +183,104 @@ describe('on a device with a screen', () => {
     expect(card).toMatchObject({
       progress: 'Step 1 of 5',
       instruction: 'Walk slowly to cool down.',
+      size: 'large',
       holdSeconds: 0,
       countdownMs: 0,
-      holdLabel: 'About four minutes',
+      holdLabel: 'About 4 minutes',
     });
   });
 
-  it('the menu, help, safety questions and the emergency answer get their own screens', async () => {
+  it('the menu, help and safety questions get message screens; only a safety question is safety text', async () => {
     const c = new Conversation({ device: { supportedInterfaces: SHOW } });
     const menu = render(await c.say('open calf coach'));
     expect(menu.document).toEqual(readDocument('message'));
-    expect(menu.datasources.message).toMatchObject({ title: 'Calf Coach', number: '', urgent: false });
+    expect(menu.datasources.message).toMatchObject({ title: 'Calf Coach', safety: false });
     expect(menu.datasources.message?.body).toMatch(/Which would you like\?$/);
     expect(render(await c.say('help')).datasources.message?.title).toBe('What you can say');
-    const question = render(await c.say('help with a cramp')).datasources.message;
-    expect(question).toMatchObject({
-      title: 'Safety check',
-      body: 'Chest pain, trouble breathing, or feeling faint?',
-    });
-    const emergency = render(await c.say('yes')).datasources.message;
-    expect(emergency).toMatchObject({ title: 'Call for help now', number: '911', urgent: true });
-    expect(emergency?.body).toMatch(/Call 9 1 1 now/);
+    const asked = await c.say('help with a cramp');
+    const question = render(asked).datasources.message;
+    expect(question).toMatchObject({ title: 'Safety check', size: 'large', safety: true });
+    // The question as asked, on its own: what the person answers.
+    expect(question?.body).toMatch(/\?$/);
+    expect(asked.text.endsWith(question?.body ?? '-')).toBe(true);
   });
 
-  it('the urgent answer shows the advice line where the locale has one', async () => {
-    const c = new Conversation({ device: { supportedInterfaces: SHOW, locale: 'en-GB' } });
-    await c.sayAll('ask calf coach for help with a cramp', 'no');
-    expect(render(await c.say('yes')).datasources.message).toMatchObject({
-      title: 'Get checked today',
-      number: '111',
+  it('the emergency answer gets a screen written for reading: the action and the number first, then two short lines', async () => {
+    const c = new Conversation({ device: { supportedInterfaces: SHOW } });
+    await c.say('ask calf coach for help with a cramp');
+    const emergency = render(await c.say('yes'));
+    expect(emergency.document).toEqual(readDocument('flag'));
+    expect(emergency.datasources.flag).toEqual({
+      level: 'emergency',
+      condition: '',
+      action: 'Call now',
+      numberLabel: '',
+      number: '911',
+      numberSize: 'large',
+      alternative: '',
+      line1: "I can't call for you: use your phone.",
+      line2: "Stop the routine. Don't drive yourself.",
     });
+  });
+
+  it('an unclear answer gets the advice as a condition on the screen too', async () => {
+    const c = new Conversation({ device: { supportedInterfaces: SHOW } });
+    await c.sayAll('ask calf coach for help with a cramp', 'purple');
+    const flag = render(await c.say('purple')).datasources.flag;
+    expect(flag).toMatchObject({
+      condition: 'Chest pain, trouble breathing, or feeling faint?',
+      action: 'Call now',
+      number: '911',
+      line2: 'No clear yes or no, so I stopped to be safe.',
+    });
+  });
+
+  it.each([
+    ['en-GB', 'ask calf coach for help with a cramp', 'Get checked today', 'or call', '111', 'Call 999.'],
+    [
+      'en-AU',
+      'ask calf coach for help with a cramp',
+      'Get checked today',
+      'or call',
+      '1800 022 222',
+      'Call 000.',
+    ],
+    [
+      'de-DE',
+      'frag calf coach nach hilfe bei einem krampf',
+      'Heute ärztlich abklären lassen',
+      'oder rufen Sie an:',
+      '116117',
+      'Rufen Sie die 112 an.',
+    ],
+    ['en-US', 'ask calf coach for help with a cramp', 'Get checked today', '', '', 'Call 911.'],
+  ])(
+    '%s: the urgent answer shows the advice line where the locale has one, and the emergency number',
+    async (locale, cramp, action, numberLabel, number, ifWorse) => {
+      const c = new Conversation({ device: { supportedInterfaces: SHOW, locale } });
+      await c.say(cramp);
+      // "My calf is swollen" at the first question: that question's clear yes, the urgent advice.
+      const flag = render(await c.intent('SwollenCalfIntent')).datasources.flag;
+      expect(flag).toMatchObject({ level: 'urgent', action, numberLabel, number });
+      expect(flag?.line2.endsWith(ifWorse)).toBe(true);
+    },
+  );
+
+  it('en-IN: both numbers, the ambulance one under the emergency one', async () => {
+    const c = new Conversation({ device: { supportedInterfaces: SHOW, locale: 'en-IN' } });
+    await c.say('ask calf coach for help with a cramp');
+    expect(render(await c.say('yes')).datasources.flag).toMatchObject({
+      number: '112',
+      alternative: 'or 108 for an ambulance',
+    });
+  });
+
+  it('a report check shows its advice with the number written, not spaced out', async () => {
+    const c = new Conversation({ device: { supportedInterfaces: SHOW } });
+    await c.sayAll('ask calf coach for help with a cramp', 'no', 'no');
+    const check = render(await c.say('I have chest pain')).datasources.message;
+    expect(check).toMatchObject({ title: 'Safety check', safety: true });
+    expect(check?.body).toContain('call 911 now: 911.');
   });
 
   it('a device with an older APL runtime gets no screen', async () => {
