@@ -1,6 +1,12 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { BUILT_IN_PHRASES, normalise, Resolver, type InteractionModel } from '../lambda/local/simulator/nlu';
+import {
+  BUILT_IN_PHRASES,
+  nameFreeOf,
+  normalise,
+  Resolver,
+  type InteractionModel,
+} from '../lambda/local/simulator/nlu';
 
 /**
  * Checks the interaction models and the skill manifest the way the Alexa build would, and more.
@@ -93,6 +99,10 @@ export function checkSample(sample: string, slotNames: ReadonlySet<string>): str
   if (/[^\p{L}' .{}_]/u.test(sample))
     problems.push(`sample "${sample}" has characters Alexa does not accept`);
   if (sample !== sample.trim() || / {2}/.test(sample)) problems.push(`sample "${sample}" has stray spaces`);
+  if (/^\{[^{}]*\}$/.test(sample.trim()))
+    problems.push(
+      `sample "${sample}" is only a slot: any words land on it; collect the value with a dialog (a required slot with an elicitation prompt)`,
+    );
   const seen = new Set<string>();
   for (const [, slot] of sample.matchAll(/\{([^{}]*)\}/g)) {
     const name = slot ?? '';
@@ -168,11 +178,14 @@ export function validateModel(
       owner.set(key, intent.name);
     }
   }
+  problems.push(...checkUnderstanding(source, model, locale));
   return { problems, model };
 }
 
 interface LocaleManifest {
   readonly name?: string;
+  readonly smallIconUri?: string;
+  readonly largeIconUri?: string;
   readonly summary?: string;
   readonly description?: string;
   readonly examplePhrases?: readonly string[];
@@ -263,6 +276,59 @@ export function validateManifest(source: Located, models: ReadonlyMap<string, In
   return problems;
 }
 
+/** The store icons certification asks for: a PNG of exactly this size, per field. */
+export const ICON_SIZES = { smallIconUri: 108, largeIconUri: 512 } as const;
+
+/** Width and height from a PNG's IHDR chunk, or undefined when the bytes are not a PNG. */
+export function pngSize(bytes: Buffer): { width: number; height: number } | undefined {
+  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  if (bytes.length < 24 || !bytes.subarray(0, 8).equals(signature)) return undefined;
+  if (bytes.toString('ascii', 12, 16) !== 'IHDR') return undefined;
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+/**
+ * Every locale names both store icons, as files in the skill package (`file://assets/…`, which ask-cli
+ * uploads), and each is a PNG of its size: 108 × 108 small, 512 × 512 large.
+ */
+export function checkIcons(source: Located, packageDir: string): Problem[] {
+  const problems: Problem[] = [];
+  const skill = JSON.parse(source.text) as Manifest;
+  for (const [locale, info] of Object.entries(skill.manifest.publishingInformation.locales)) {
+    for (const [field, size] of Object.entries(ICON_SIZES) as [keyof typeof ICON_SIZES, number][]) {
+      const uri = info[field];
+      const at = (message: string, warning = false): void => {
+        problems.push({
+          file: source.file,
+          line: lineOf(source, uri ?? locale, source.text.indexOf(JSON.stringify(locale))),
+          message: `${locale} ${field}: ${message}`,
+          ...(warning ? { warning } : {}),
+        });
+      };
+      if (!uri) {
+        at(`missing: certification needs a ${String(size)} × ${String(size)} PNG`);
+        continue;
+      }
+      if (!uri.startsWith('file://')) {
+        at(`${uri} is not a file in the skill package, so its size is not checked`, true);
+        continue;
+      }
+      const file = path.join(packageDir, uri.slice('file://'.length));
+      if (!existsSync(file)) {
+        at(`${uri} does not exist`);
+        continue;
+      }
+      const found = pngSize(readFileSync(file));
+      if (!found) at(`${uri} is not a PNG`);
+      else if (found.width !== size || found.height !== size)
+        at(
+          `${uri} is ${String(found.width)} × ${String(found.height)}, not ${String(size)} × ${String(size)}`,
+        );
+    }
+  }
+  return problems;
+}
+
 /** Every locale must declare the same intents, slots and slot types. */
 export function compareLocales(
   models: ReadonlyMap<string, InteractionModel>,
@@ -326,13 +392,217 @@ export function validateProject(root: string): Problem[] {
     if (result.model) models.set(locale, result.model);
   }
   problems.push(...compareLocales(models, (locale) => relative(path.join(modelsDir, `${locale}.json`))));
+  problems.push(...checkHeldOut(root, models));
   const manifest = path.join(root, 'skill-package', 'skill.json');
-  if (existsSync(manifest))
+  if (existsSync(manifest)) {
+    const source = { file: relative(manifest), text: readFileSync(manifest, 'utf8') };
     problems.push(
-      ...validateManifest({ file: relative(manifest), text: readFileSync(manifest, 'utf8') }, models),
+      ...validateManifest(source, models),
+      ...checkCanFulfillInterface(source, models),
+      ...checkIcons(source, path.dirname(manifest)),
     );
-  else problems.push({ file: 'skill-package/skill.json', line: 1, message: 'missing' });
+  } else problems.push({ file: 'skill-package/skill.json', line: 1, message: 'missing' });
   return problems;
+}
+
+/**
+ * Understanding beyond the samples (the dialog model, name-free entry, held-out phrases): what the Alexa
+ * build checks of them, and what this project asks of them.
+ */
+
+/** Routines people start without the skill's name ("Alexa, I have a calf cramp"): each an intent launch point. */
+export const NAME_FREE_INTENTS = ['CrampReliefIntent', 'AfterRunIntent', 'BedtimeIntent'];
+/** Alexa takes up to five skill launch phrases, and up to five phrases per intent launch point. */
+const MAX_INGRESS_PHRASES = 5;
+
+/** Every dialog prompt and elicitation refers to an existing intent, slot and prompt id; slot samples are valid. */
+export function checkDialog(source: Located, model: InteractionModel): Problem[] {
+  const problems: Problem[] = [];
+  const at = (value: string, message: string): void => {
+    problems.push({ file: source.file, line: lineOf(source, value), message });
+  };
+  const { languageModel, dialog, prompts = [] } = model.interactionModel;
+  const promptIds = new Set(prompts.map((prompt) => prompt.id));
+  const used = new Set<string>();
+  const refer = (id: string | undefined, what: string): void => {
+    if (id === undefined) return;
+    used.add(id);
+    if (!promptIds.has(id)) at(id, `${what} refers to prompt ${id}, which is not in prompts`);
+  };
+  for (const intent of dialog?.intents ?? []) {
+    const declared = languageModel.intents.find((candidate) => candidate.name === intent.name);
+    if (!declared) {
+      at(
+        intent.name,
+        `the dialog model has intent ${intent.name}, which the language model does not declare`,
+      );
+      continue;
+    }
+    refer(intent.prompts?.elicitation, `intent ${intent.name}`);
+    refer(intent.prompts?.confirmation, `intent ${intent.name}`);
+    if (intent.confirmationRequired && !intent.prompts?.confirmation)
+      at(intent.name, `intent ${intent.name} requires confirmation but has no confirmation prompt`);
+    for (const slot of intent.slots ?? []) {
+      const own = (declared.slots ?? []).find((candidate) => candidate.name === slot.name);
+      const where = `slot ${slot.name} of ${intent.name}`;
+      if (!own) {
+        at(slot.name, `the dialog model has ${where}, which the intent does not declare`);
+        continue;
+      }
+      if (own.type !== slot.type)
+        at(slot.name, `${where} is ${String(own.type)} in the intent but ${slot.type} in the dialog model`);
+      refer(slot.prompts.elicitation, where);
+      refer(slot.prompts.confirmation, where);
+      if (slot.elicitationRequired && !slot.prompts.elicitation)
+        at(slot.name, `${where} is required but has no elicitation prompt`);
+      if (slot.elicitationRequired && (own.samples ?? []).length === 0)
+        at(slot.name, `${where} is required but has no slot samples for the answer`);
+    }
+  }
+  for (const prompt of prompts) {
+    if (!used.has(prompt.id)) at(prompt.id, `prompt ${prompt.id} is not used by the dialog model`);
+    if (!prompt.variations.some((variation) => variation.value.trim() !== ''))
+      at(prompt.id, `prompt ${prompt.id} has no variation to say`);
+  }
+  for (const intent of languageModel.intents) {
+    const names = new Set((intent.slots ?? []).map((slot) => slot.name));
+    for (const slot of intent.slots ?? []) {
+      for (const sample of slot.samples ?? []) {
+        const message = [...sample.matchAll(/\{([^{}]*)\}/g)].some(([, name]) => name === slot.name)
+          ? checkSample(sample, names).find((problem) => !problem.includes('is only a slot'))
+          : `slot sample "${sample}" of ${slot.name} does not say the slot {${slot.name}}`;
+        if (message) at(sample, `${intent.name}: ${message}`);
+      }
+    }
+  }
+  return problems;
+}
+
+/**
+ * English models carry name-free entry (`_nameFreeInteraction`): skill launch phrases, and an intent
+ * launch point for each routine, every phrase a whole phrase without slots, five at most per point, and
+ * none of them exactly a sample of another intent.
+ */
+export function checkNameFree(source: Located, model: InteractionModel, locale: string): Problem[] {
+  const problems: Problem[] = [];
+  const at = (value: string, message: string): void => {
+    problems.push({ file: source.file, line: lineOf(source, value), message });
+  };
+  const points = nameFreeOf(model);
+  const english = locale.startsWith('en-');
+  if (points.length === 0) {
+    if (english) at('interactionModel', `${locale} has no _nameFreeInteraction ingress points`);
+    return problems;
+  }
+  if (!english) at('_nameFreeInteraction', `name-free interaction is for English models only, not ${locale}`);
+  const intents = model.interactionModel.languageModel.intents.map((intent) => intent.name);
+  const launches = points.filter((point) => point.type === 'LAUNCH');
+  if (launches.length !== 1)
+    at('_nameFreeInteraction', `needs exactly one LAUNCH ingress point, not ${String(launches.length)}`);
+  for (const name of NAME_FREE_INTENTS) {
+    if (!points.some((point) => point.type === 'INTENT' && point.name === name))
+      at('_nameFreeInteraction', `no intent launch phrases for ${name}`);
+  }
+  const resolver = new Resolver(model, locale);
+  for (const point of points) {
+    const label = point.type === 'LAUNCH' ? 'skill launch' : `${String(point.name)} launch`;
+    if (point.type === 'INTENT' && (point.name === undefined || !intents.includes(point.name)))
+      at(
+        point.name ?? '_nameFreeInteraction',
+        `intent launch point for ${String(point.name)}, which the model does not declare`,
+      );
+    if (point.phrases.length === 0 || point.phrases.length > MAX_INGRESS_PHRASES)
+      at(
+        point.name ?? '_nameFreeInteraction',
+        `${label} needs one to ${String(MAX_INGRESS_PHRASES)} phrases`,
+      );
+    for (const phrase of point.phrases) {
+      if (!/^[\p{L}' ]+$/u.test(phrase))
+        at(phrase, `${label} phrase "${phrase}" must be whole words, no slots`);
+      const sample = resolver.sampleMatch(phrase);
+      if (point.type === 'INTENT' && sample && sample.name !== point.name)
+        at(phrase, `${label} phrase "${phrase}" is a sample of ${sample.name}`);
+    }
+  }
+  return problems;
+}
+
+function checkUnderstanding(source: Located, model: InteractionModel, locale: string): Problem[] {
+  return [...checkDialog(source, model), ...checkNameFree(source, model, locale)];
+}
+
+interface HeldOut {
+  readonly phrases?: readonly { readonly text: string; readonly intent: string }[];
+  readonly unclear?: readonly string[];
+  readonly gibberish?: readonly string[];
+  readonly offTopic?: readonly string[];
+}
+
+/**
+ * The held-out phrases (tests/nlu/held-out/<locale>.json) measure how the models generalise: none may be
+ * a sample (said exactly, with any value of its slots), and each expects an intent the model declares.
+ */
+export function checkHeldOut(root: string, models: ReadonlyMap<string, InteractionModel>): Problem[] {
+  const dir = path.join(root, 'tests', 'nlu', 'held-out');
+  if (!existsSync(dir)) return [];
+  const problems: Problem[] = [];
+  for (const [locale, model] of models) {
+    const file = path.join(dir, `${locale}.json`);
+    const name = path.relative(root, file);
+    if (!existsSync(file)) {
+      problems.push({ file: name, line: 1, message: `no held-out phrases for ${locale}` });
+      continue;
+    }
+    const source = { file: name, text: readFileSync(file, 'utf8') };
+    const heldOut = JSON.parse(source.text) as HeldOut;
+    const resolver = new Resolver(model, locale);
+    const intents = new Set(model.interactionModel.languageModel.intents.map((intent) => intent.name));
+    const texts = [
+      ...(heldOut.phrases ?? []).map((phrase) => phrase.text),
+      ...(heldOut.unclear ?? []),
+      ...(heldOut.gibberish ?? []),
+      ...(heldOut.offTopic ?? []),
+    ];
+    for (const text of texts) {
+      const sample = resolver.sampleMatch(text);
+      if (sample)
+        problems.push({
+          file: name,
+          line: lineOf(source, text),
+          message: `held-out phrase "${text}" is a sample of ${sample.name} in ${locale}`,
+        });
+    }
+    for (const { text, intent } of heldOut.phrases ?? []) {
+      if (!intents.has(intent))
+        problems.push({
+          file: name,
+          line: lineOf(source, text),
+          message: `"${text}" expects ${intent}, not in the ${locale} model`,
+        });
+    }
+  }
+  return problems;
+}
+
+/** Name-free entry needs the CanFulfillIntentRequest interface in the manifest. */
+export function checkCanFulfillInterface(
+  source: Located,
+  models: ReadonlyMap<string, InteractionModel>,
+): Problem[] {
+  const manifest = JSON.parse(source.text) as {
+    manifest: { apis?: { custom?: { interfaces?: readonly { type?: string }[] } } };
+  };
+  const interfaces = manifest.manifest.apis?.custom?.interfaces ?? [];
+  const nameFree = [...models.values()].some((model) => nameFreeOf(model).length > 0);
+  if (!nameFree || interfaces.some((entry) => entry.type === 'CAN_FULFILL_INTENT_REQUEST')) return [];
+  return [
+    {
+      file: source.file,
+      line: lineOf(source, 'interfaces'),
+      message:
+        'the models have name-free ingress points but the manifest does not declare CAN_FULFILL_INTENT_REQUEST',
+    },
+  ];
 }
 
 function main(): void {

@@ -20,7 +20,24 @@ export function reminderDone(state: SessionState, text: string, ctx: Ctx): Outco
   return { state: rest, speech: [say(text), say(ctx.t('reminder.bye'))], end: true };
 }
 
-/** "Set a bedtime stretch reminder" without a time: what time? */
+/**
+ * The slot Alexa's dialog collects for the reminder (the interaction models' dialog model: the time slot
+ * of SetReminderIntent is required, with an elicitation prompt). The answer comes back as that intent
+ * with the slot filled, never as a bare time said out of context.
+ */
+export const REMINDER_TIME_SLOT = { intent: 'SetReminderIntent', slot: 'time' } as const;
+
+/**
+ * The slot Alexa is to collect after this turn (Dialog.ElicitSlot), if a question waits for a value: while
+ * the reminder's time is asked (asked first, asked again after "repeat", "help" or words not understood).
+ */
+export function awaitedSlot(
+  state: SessionState,
+): { readonly intent: string; readonly slot: string } | undefined {
+  return state.pending?.kind === 'reminderTime' ? REMINDER_TIME_SLOT : undefined;
+}
+
+/** "Set a bedtime stretch reminder" without a time: what time? Alexa collects the answer (awaitedSlot). */
 export function askReminderTime(state: SessionState, ctx: Ctx): Outcome {
   return askPending(state, { kind: 'reminderTime' }, ctx, []);
 }

@@ -36,7 +36,11 @@ function timeSlot(input: HandlerInput): TimeOfDay | undefined {
   );
 }
 
-/** "Remind me to stretch every night at 9", or "set a bedtime stretch reminder" (then: what time?). */
+/**
+ * "Remind me to stretch every night at 9", or "set a bedtime stretch reminder": then "what time?", and
+ * Alexa's dialog collects the answer (Dialog.ElicitSlot on the time slot, see turn/render.ts): it comes
+ * back here as SetReminderIntent with the time filled.
+ */
 export const SetReminderHandler: RequestHandler = rule(
   (input) => isIntent(input, Intents.setReminder),
   ({ state, ctx }, input) => {

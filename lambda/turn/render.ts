@@ -1,6 +1,7 @@
 import type { HandlerInput } from 'ask-sdk-core';
-import type { Response } from 'ask-sdk-model';
+import type { Intent, Response } from 'ask-sdk-model';
 import { keepsOpen, type Ctx, type Outcome } from '../conversation/outcome';
+import { awaitedSlot } from '../conversation/reminders';
 import { renderDocument } from '../display/screens';
 import { toPlainText, toSsml, NORMAL_VOICE, type Voice } from '../speech/ssml';
 import { supportsApl } from './apl-support';
@@ -9,6 +10,14 @@ function voiceOf(outcome: Outcome): Voice {
   if (outcome.plainVoice) return NORMAL_VOICE;
   const { rate, quiet } = outcome.state.stored.preferences;
   return { rate: outcome.slow ? 'slow' : rate, quiet };
+}
+
+/**
+ * The intent a Dialog.ElicitSlot directive carries: that intent with the slot to fill, empty (never the
+ * request's own slots echoed back: they are Alexa's words, not the skill's to repeat).
+ */
+function dialogIntent(name: string, slot: string): Intent {
+  return { name, confirmationStatus: 'NONE', slots: { [slot]: { name: slot, confirmationStatus: 'NONE' } } };
 }
 
 /** The one renderer: an outcome becomes speech, reprompt and screen. It never writes state. */
@@ -32,6 +41,8 @@ export function render(input: HandlerInput, ctx: Ctx, outcome: Outcome): Respons
   if (outcome.consentCard) builder.withAskForPermissionsConsentCard([...outcome.consentCard]);
   const open = keepsOpen(outcome);
   if (open && outcome.reprompt) builder.reprompt(toSsml(outcome.reprompt, voice));
+  const awaited = open ? awaitedSlot(outcome.state) : undefined;
+  if (awaited) builder.addElicitSlotDirective(awaited.slot, dialogIntent(awaited.intent, awaited.slot));
   if (supportsApl(input)) {
     const display = outcome.display ?? {
       kind: 'message',

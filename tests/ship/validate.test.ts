@@ -1,7 +1,13 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { checkInvocationName, checkSample, validateProject, type Problem } from '../../scripts/validate';
+import {
+  checkInvocationName,
+  checkSample,
+  pngSize,
+  validateProject,
+  type Problem,
+} from '../../scripts/validate';
 import { ROOT } from '../helpers/model';
 
 type Json = Record<string, unknown>;
@@ -11,6 +17,9 @@ function scratch(): { dir: string; edit: (file: string, change: (json: Json) => 
   const dir = mkdtempSync(path.join(tmpdir(), 'calf-coach-validate-'));
   cpSync(path.join(ROOT, 'interaction-models'), path.join(dir, 'interaction-models'), { recursive: true });
   cpSync(path.join(ROOT, 'skill-package', 'skill.json'), path.join(dir, 'skill-package', 'skill.json'));
+  cpSync(path.join(ROOT, 'skill-package', 'assets'), path.join(dir, 'skill-package', 'assets'), {
+    recursive: true,
+  });
   return {
     dir,
     edit: (file, change) => {
@@ -118,6 +127,48 @@ describe('npm run validate', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('checks the store icons: both in every locale, files in the skill package, PNGs of 108 and 512 pixels', () => {
+    const { dir, edit } = scratch();
+    try {
+      expect(messages(validateProject(dir))).toEqual([]);
+      edit('skill-package/skill.json', (json) => {
+        const locales = (json as { manifest: { publishingInformation: { locales: Record<string, Json> } } })
+          .manifest.publishingInformation.locales;
+        delete locales['de-DE']?.largeIconUri;
+        if (locales['es-US']) locales['es-US'].smallIconUri = 'file://assets/images/missing.png';
+        if (locales['en-GB']) locales['en-GB'].smallIconUri = 'file://assets/images/icon-512.png';
+        if (locales['en-IN']) locales['en-IN'].largeIconUri = 'file://skill.json';
+      });
+      const problems = messages(validateProject(dir));
+      expect(problems).toEqual([
+        expect.stringMatching(
+          /^skill-package\/skill\.json:\d+: en-GB smallIconUri: file:\/\/assets\/images\/icon-512\.png is 512 × 512, not 108 × 108$/,
+        ),
+        expect.stringMatching(/: en-IN largeIconUri: file:\/\/skill\.json is not a PNG$/),
+        expect.stringMatching(/: de-DE largeIconUri: missing: certification needs a 512 × 512 PNG$/),
+        expect.stringMatching(/: es-US smallIconUri: file:\/\/assets\/images\/missing\.png does not exist$/),
+      ]);
+      const line = Number(/:(\d+):/.exec(problems[0] ?? '')?.[1]);
+      const lines = readFileSync(path.join(dir, 'skill-package', 'skill.json'), 'utf8').split('\n');
+      expect(lines[line - 1]).toContain('"smallIconUri": "file://assets/images/icon-512.png"');
+      expect(
+        lines
+          .slice(0, line)
+          .reverse()
+          .find((l) => /"[a-z]{2}-[A-Z]{2}": \{/.test(l)),
+      ).toContain('en-GB');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('reads the size of a PNG from its header, and nothing from other bytes', () => {
+    const icon = readFileSync(path.join(ROOT, 'skill-package', 'assets', 'images', 'icon-108.png'));
+    expect(pngSize(icon)).toEqual({ width: 108, height: 108 });
+    expect(pngSize(Buffer.from('GIF89a not a png at all, just bytes'))).toBeUndefined();
+    expect(pngSize(icon.subarray(0, 20))).toBeUndefined();
   });
 
   it('knows the invocation name rules', () => {

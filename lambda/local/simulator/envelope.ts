@@ -66,7 +66,16 @@ export type RequestBody =
       readonly payload: Record<string, unknown>;
       readonly token: string;
     }
-  | { readonly type: 'IntentRequest'; readonly intent: Intent }
+  | {
+      readonly type: 'IntentRequest';
+      readonly intent: Intent;
+      /** For an intent with a dialog model: where Alexa's dialog is (STARTED on its first turn). */
+      readonly dialogState?: 'STARTED' | 'IN_PROGRESS' | 'COMPLETED';
+    }
+  | {
+      readonly type: 'CanFulfillIntentRequest';
+      readonly intent: Intent;
+    }
   | {
       readonly type: 'SessionEndedRequest';
       readonly reason: 'USER_INITIATED' | 'EXCEEDED_MAX_REPROMPTS' | 'ERROR';
@@ -74,7 +83,7 @@ export type RequestBody =
 
 export function envelope(
   device: Device,
-  session: OpenSession,
+  session: OpenSession | undefined,
   body: RequestBody,
   time: Date,
 ): RequestEnvelope {
@@ -85,17 +94,21 @@ export function envelope(
     requestId: `amzn1.echo-api.request.${randomUUID()}`,
     timestamp: time.toISOString(),
     locale: device.locale,
-    ...(body.type === 'IntentRequest' ? { dialogState: undefined } : {}),
   };
   return {
     version: '1.0',
-    session: {
-      new: session.isNew,
-      sessionId: session.sessionId,
-      application,
-      user,
-      attributes: session.attributes,
-    },
+    // Alexa asks CanFulfillIntentRequest outside any session: the envelope has none.
+    ...(session
+      ? {
+          session: {
+            new: session.isNew,
+            sessionId: session.sessionId,
+            application,
+            user,
+            attributes: session.attributes,
+          },
+        }
+      : {}),
     context: {
       System: {
         application,

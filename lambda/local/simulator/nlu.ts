@@ -1,243 +1,62 @@
-import type { v1 } from 'ask-smapi-model';
+import { createHash } from 'node:crypto';
+import { BUILT_IN_PHRASES } from './built-ins';
+import { IntentClassifier, NLPJS_NONE, supportedLanguage, type Classification } from './classifier';
+import {
+  compile,
+  ModelCorpus,
+  type InteractionModel,
+  type IntentMatch,
+  type SlotMatch,
+  type Template,
+} from './corpus';
 import { normalise } from './normalise';
 import { timeSlotValue } from './time-slot';
 
-export { normalise };
+export { BUILT_IN_PHRASES, normalise };
+export type { InteractionModel, IntentMatch, SlotMatch };
 
 /**
- * Resolves typed or spoken words against a real ASK interaction model, the way Alexa's language
- * understanding would for exact phrasings: lowercase, punctuation ignored, sample utterances with slot
- * values, built-in intents by their usual phrases, anything else to AMAZON.FallbackIntent.
+ * Resolves typed or spoken words against a real ASK interaction model, as Alexa's language understanding
+ * does: a statistical model trained from the model's own samples (nlp.js, one per locale) generalises
+ * beyond them, slot values are recognised in what was said (custom types with entity resolution to
+ * their ids, AMAZON.TIME, AMAZON.SearchQuery), and a score under the threshold is AMAZON.FallbackIntent.
+ *
+ * The order, as Alexa's build guarantees it: a sample said exactly resolves to its intent (with any
+ * value or synonym of its custom slots, or any time an AMAZON.TIME slot takes); anything else is
+ * classified by nlp.js; what the classifier does not place but fits a carrier phrase of an
+ * AMAZON.SearchQuery sample ("what is …") is that intent, with the rest as the query.
  */
-
-/** An interaction model file (interaction-models/<locale>.json), as Amazon's SMAPI model types describe it. */
-export type InteractionModel = v1.skill.interactionModel.InteractionModelData;
-type SlotDefinition = v1.skill.interactionModel.SlotDefinition;
-type SlotType = v1.skill.interactionModel.SlotType;
-type TypeValue = v1.skill.interactionModel.TypeValue;
-
-/**
- * A slot value's synonyms. The SMAPI type requires the list, but the JSON is parsed without a schema
- * check and a model written by hand may leave it out: treat that as no synonyms rather than fail.
- */
-function synonymsOf(value: TypeValue): readonly string[] {
-  return Array.isArray(value.name.synonyms) ? value.name.synonyms : [];
-}
-
-export interface SlotMatch {
-  readonly name: string;
-  readonly value: string;
-  /** The slot type's value this resolved to (entity resolution), for custom slot types. */
-  readonly resolved?: { readonly id: string; readonly name: string; readonly type: string };
-}
-
-export interface IntentMatch {
-  readonly name: string;
-  readonly slots: readonly SlotMatch[];
-}
 
 export type Understood =
   | { readonly kind: 'launch' }
   | { readonly kind: 'intent'; readonly intent: IntentMatch; readonly invokedSkill: boolean };
 
-type Phrasebook = Readonly<Record<string, readonly string[]>>;
+/** One step of understanding, for reports and tests: the classifier's view of an utterance. */
+export interface Explained {
+  readonly intent: IntentMatch;
+  /** How it was decided. */
+  readonly by: 'exact' | 'classifier' | 'carrier' | 'fallback';
+  /** The classifier's best guesses (empty for an exact sample). */
+  readonly scores: readonly Classification[];
+}
 
-/** The phrases Alexa's built-in intents understand without samples, per language (a representative set). */
-export const BUILT_IN_PHRASES: Readonly<Record<string, Phrasebook>> = {
-  en: {
-    'AMAZON.YesIntent': [
-      'yes',
-      'yeah',
-      'yep',
-      'yup',
-      'sure',
-      'ok',
-      'okay',
-      'yes please',
-      'of course',
-      'correct',
-      'i do',
-      'it is',
-      'i am',
-      'alright',
-      'go ahead',
-      'yes it is',
-      'yes i do',
-      'yes i am',
-      'uh huh',
-    ],
-    'AMAZON.NoIntent': [
-      'no',
-      'nope',
-      'nah',
-      'no thanks',
-      'no thank you',
-      'not really',
-      "i don't",
-      "it isn't",
-      'not at all',
-      "no it isn't",
-      "no i don't",
-      "no i'm not",
-      "i'm not",
-      "no it's not",
-      'negative',
-    ],
-    'AMAZON.HelpIntent': [
-      'help',
-      'help me',
-      'what can i say',
-      'what do i do',
-      'i need help',
-      'how does this work',
-    ],
-    'AMAZON.StopIntent': [
-      'stop',
-      'stop it',
-      'quit',
-      'exit',
-      'stop talking',
-      "that's enough",
-      "i'm done",
-      'end',
-      'goodbye',
-      'bye',
-    ],
-    'AMAZON.CancelIntent': ['cancel', 'never mind', 'forget it', 'cancel that'],
-    'AMAZON.NextIntent': [
-      'next',
-      'next step',
-      'next one',
-      'skip',
-      'skip this',
-      'go on',
-      'move on',
-      'keep going',
-      "what's next",
-      'ready',
-      "i'm ready",
-      'done',
-      'okay next',
-    ],
-    'AMAZON.PreviousIntent': [
-      'previous',
-      'go back',
-      'back',
-      'previous step',
-      'last step',
-      'the one before',
-      'go back one',
-    ],
-    'AMAZON.RepeatIntent': [
-      'repeat',
-      'say that again',
-      'again',
-      'repeat that',
-      'what did you say',
-      'one more time',
-      'pardon',
-      'can you repeat that',
-      'repeat the step',
-    ],
-    'AMAZON.StartOverIntent': [
-      'start over',
-      'start again',
-      'restart',
-      'from the beginning',
-      'begin again',
-      'start from the top',
-    ],
-    'AMAZON.PauseIntent': ['pause', 'pause it', 'hold on', 'wait', 'pause the routine', 'take a break'],
-    'AMAZON.ResumeIntent': ['resume', 'continue', 'unpause'],
-    'AMAZON.NavigateHomeIntent': ['go home', 'home', 'main menu', 'menu', 'back to the menu'],
-  },
-  de: {
-    'AMAZON.YesIntent': [
-      'ja',
-      'jawohl',
-      'genau',
-      'klar',
-      'gerne',
-      'ja bitte',
-      'richtig',
-      'stimmt',
-      'ja habe ich',
-      'ja ist es',
-      'okay',
-    ],
-    'AMAZON.NoIntent': [
-      'nein',
-      'nee',
-      'nö',
-      'nein danke',
-      'auf keinen fall',
-      'habe ich nicht',
-      'nein habe ich nicht',
-      'nein ist es nicht',
-      'gar nicht',
-      'nicht wirklich',
-    ],
-    'AMAZON.HelpIntent': ['hilfe', 'hilf mir', 'was kann ich sagen', 'wie funktioniert das'],
-    'AMAZON.StopIntent': ['stopp', 'stop', 'aufhören', 'beenden', 'hör auf', 'schluss', 'ende', 'tschüss'],
-    'AMAZON.CancelIntent': ['abbrechen', 'vergiss es', 'egal'],
-    'AMAZON.NextIntent': [
-      'weiter',
-      'nächster schritt',
-      'nächste',
-      'überspringen',
-      'fertig',
-      'bin fertig',
-      'los',
-    ],
-    'AMAZON.PreviousIntent': ['zurück', 'vorheriger schritt', 'geh zurück', 'der schritt davor'],
-    'AMAZON.RepeatIntent': [
-      'wiederholen',
-      'wiederhole',
-      'nochmal',
-      'noch einmal',
-      'sag das nochmal',
-      'wie bitte',
-    ],
-    'AMAZON.StartOverIntent': ['von vorne', 'neu anfangen', 'nochmal von vorne', 'von anfang an'],
-    'AMAZON.PauseIntent': ['pause', 'pausieren', 'warte', 'moment', 'kurz warten'],
-    'AMAZON.ResumeIntent': ['fortsetzen', 'weitermachen', 'mach weiter'],
-    'AMAZON.NavigateHomeIntent': ['startseite', 'hauptmenü', 'menü', 'zum menü'],
-  },
-  es: {
-    'AMAZON.YesIntent': [
-      'sí',
-      'claro',
-      'vale',
-      'de acuerdo',
-      'por supuesto',
-      'sí por favor',
-      'correcto',
-      'sí tengo',
-      'sí es',
-      'eso es',
-    ],
-    'AMAZON.NoIntent': ['no', 'no gracias', 'para nada', 'no tengo', 'no es', 'tampoco', 'nada', 'no no'],
-    'AMAZON.HelpIntent': ['ayuda', 'ayúdame', 'qué puedo decir', 'cómo funciona'],
-    'AMAZON.StopIntent': ['para', 'parar', 'detente', 'basta', 'salir', 'termina', 'adiós', 'alto'],
-    'AMAZON.CancelIntent': ['cancela', 'cancelar', 'olvídalo', 'déjalo'],
-    'AMAZON.NextIntent': [
-      'siguiente',
-      'el siguiente',
-      'próximo paso',
-      'sigue',
-      'adelante',
-      'salta',
-      'listo',
-      'ya está',
-    ],
-    'AMAZON.PreviousIntent': ['atrás', 'anterior', 'paso anterior', 'vuelve atrás', 'regresa'],
-    'AMAZON.RepeatIntent': ['repite', 'repítelo', 'otra vez', 'de nuevo', 'qué dijiste', 'cómo'],
-    'AMAZON.StartOverIntent': ['empieza de nuevo', 'desde el principio', 'volver a empezar', 'reinicia'],
-    'AMAZON.PauseIntent': ['pausa', 'pausar', 'espera', 'un momento'],
-    'AMAZON.ResumeIntent': ['continúa', 'continuar', 'reanuda', 'reanudar', 'seguir'],
-    'AMAZON.NavigateHomeIntent': ['inicio', 'menú', 'menú principal', 'ir al inicio'],
-  },
-};
+/**
+ * Scores under this are AMAZON.FallbackIntent. nlp.js's own default is 0.5; the held-out phrases
+ * (tests/nlu/held-out/) and the off-topic ones were measured against it.
+ */
+export const FALLBACK_THRESHOLD = 0.5;
+
+/**
+ * An intent is chosen only if its own samples account for at least this share of the words said: a
+ * phrase that shares one word with an intent ("what time does the shop close" and "what?") is not it.
+ */
+export const MIN_COVERAGE = 0.5;
+
+/**
+ * Words taught to more than this share of the intents ("the", "el", "what") are no evidence on their own:
+ * an utterance with no other word is not understood (nor one word alone that several intents share).
+ */
+export const MAX_SHARED = 0.5;
 
 interface InvocationWords {
   readonly launch: readonly string[];
@@ -264,108 +83,339 @@ const INVOCATION: Readonly<Record<string, InvocationWords>> = {
   },
 };
 
-const languageOf = (locale: string): string => locale.split('-')[0] ?? 'en';
+/** English contractions as they come out of `normalise` (apostrophes dropped), spelled out for the classifier. */
+const CONTRACTIONS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  en: {
+    im: 'i am',
+    ive: 'i have',
+    youre: 'you are',
+    youve: 'you have',
+    hes: 'he is',
+    shes: 'she is',
+    its: 'it is',
+    thats: 'that is',
+    whats: 'what is',
+    wheres: 'where is',
+    whos: 'who is',
+    hows: 'how is',
+    theres: 'there is',
+    heres: 'here is',
+    lets: 'let us',
+    theyre: 'they are',
+    weve: 'we have',
+    dont: 'do not',
+    doesnt: 'does not',
+    didnt: 'did not',
+    cant: 'can not',
+    cannot: 'can not',
+    wont: 'will not',
+    isnt: 'is not',
+    arent: 'are not',
+    wasnt: 'was not',
+    werent: 'were not',
+    havent: 'have not',
+    hasnt: 'has not',
+    hadnt: 'had not',
+    shouldnt: 'should not',
+    couldnt: 'could not',
+    wouldnt: 'would not',
+    gonna: 'going to',
+    wanna: 'want to',
+  },
+};
 
-interface CompiledSample {
-  readonly intent: string;
-  readonly pattern: RegExp;
-  readonly slotNames: readonly string[];
-  readonly literalLength: number;
-}
+const languageOf = (locale: string): string => locale.split('-')[0] ?? 'en';
 
 function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** What the classifier reads (and learns from): normalised words, English contractions spelled out. */
+export function classifierText(text: string, language: string): string {
+  const words = normalise(text);
+  const table = CONTRACTIONS[language];
+  if (!table) return words;
+  return words
+    .split(' ')
+    .map((word) => table[word] ?? word)
+    .join(' ');
+}
+
+/**
+ * What one locale's interaction model teaches, built once per process: the corpus at once, the nlp.js
+ * model on first use (a phrase that is exactly a sample never needs it).
+ */
+class Trained {
+  private model: IntentClassifier | undefined;
+
+  constructor(readonly corpus: ModelCorpus) {}
+
+  get classifier(): IntentClassifier | undefined {
+    const { language, training } = this.corpus;
+    if (!this.model && supportedLanguage(language)) {
+      this.model = new IntentClassifier(
+        language,
+        training.map(({ utterance, intent }) => ({ utterance: classifierText(utterance, language), intent })),
+      );
+    }
+    return this.model;
+  }
+}
+
+const TRAINED = new Map<string, Trained>();
+
+function trained(model: InteractionModel, locale: string): Trained {
+  const language = languageOf(locale);
+  const key = `${locale}:${createHash('sha256').update(JSON.stringify(model)).digest('hex')}`;
+  let known = TRAINED.get(key);
+  if (!known) {
+    known = new Trained(
+      new ModelCorpus(model, language, BUILT_IN_PHRASES[language] ?? BUILT_IN_PHRASES.en ?? {}),
+    );
+    TRAINED.set(key, known);
+  }
+  return known;
+}
+
 export class Resolver {
-  private readonly samples: CompiledSample[] = [];
-  private readonly slotTypes = new Map<string, SlotType>();
-  private readonly intentSlots = new Map<string, readonly SlotDefinition[]>();
-  private readonly invocation: string;
-  private readonly hasFallback: boolean;
+  private readonly trained: Trained;
   private readonly words: InvocationWords;
+  private readonly language: string;
 
   constructor(
     model: InteractionModel,
     private readonly locale = 'en-US',
+    /** Scores under this are AMAZON.FallbackIntent. */
+    private readonly threshold = FALLBACK_THRESHOLD,
   ) {
-    const lang = languageOf(locale);
-    const builtIns = BUILT_IN_PHRASES[lang] ?? BUILT_IN_PHRASES.en ?? {};
-    this.words = INVOCATION[lang] ?? INVOCATION.en ?? { launch: [], ask: [], connectors: [] };
-    const language = model.interactionModel.languageModel;
-    this.invocation = normalise(language.invocationName);
-    for (const type of language.types ?? []) this.slotTypes.set(type.name, type);
-    this.hasFallback = language.intents.some((intent) => intent.name === 'AMAZON.FallbackIntent');
-    for (const intent of language.intents) {
-      this.intentSlots.set(intent.name, intent.slots ?? []);
-      const phrases = [...(intent.samples ?? []), ...(builtIns[intent.name] ?? [])];
-      for (const phrase of phrases) this.samples.push(this.compile(intent.name, phrase));
+    this.language = languageOf(locale);
+    this.words = INVOCATION[this.language] ?? INVOCATION.en ?? { launch: [], ask: [], connectors: [] };
+    this.trained = trained(model, locale);
+  }
+
+  private get corpus(): ModelCorpus {
+    return this.trained.corpus;
+  }
+
+  /** The nlp.js model, trained on first use. */
+  get classifier(): IntentClassifier | undefined {
+    return this.trained.classifier;
+  }
+
+  private get fallback(): IntentMatch {
+    return { name: this.corpus.hasFallback ? 'AMAZON.FallbackIntent' : 'AMAZON.HelpIntent', slots: [] };
+  }
+
+  /** The intent a phrase (without the invocation) resolves to. */
+  resolveIntent(text: string): IntentMatch {
+    return this.explain(text).intent;
+  }
+
+  /** The intent a phrase resolves to, and how. */
+  explain(text: string): Explained {
+    const words = normalise(text);
+    if (words === '') return { intent: this.fallback, by: 'fallback', scores: [] };
+    const exact = this.exactMatch(words);
+    if (exact) return { intent: exact, by: 'exact', scores: [] };
+    const spelled = classifierText(words, this.language);
+    const classifier = this.classifier;
+    // Words that fit a carrier phrase of an AMAZON.SearchQuery sample ("how do i …") are another intent
+    // only if that intent accounts for the query too, not just for the carrier's words.
+    const carried = this.carrierMatch(words) ?? this.carrierMatch(spelled);
+    const query = carried?.slots.find(
+      (slot) => this.corpus.slotType(carried.name, slot.name) === 'AMAZON.SearchQuery',
+    )?.value;
+    const queryText = query === undefined ? undefined : classifierText(query, this.language);
+    const specific = classifier?.hasSpecificWord(spelled, MAX_SHARED) ?? false;
+    const scores = specific ? (classifier?.classify(spelled) ?? []) : [];
+    for (const { intent, score } of scores) {
+      if (score < this.threshold) break;
+      if (intent === NLPJS_NONE || intent === 'AMAZON.FallbackIntent') break;
+      if ((classifier?.coverage(spelled, intent) ?? 0) < MIN_COVERAGE) continue;
+      if (
+        queryText !== undefined &&
+        intent !== carried?.name &&
+        (classifier?.coverage(queryText, intent) ?? 0) < MIN_COVERAGE
+      )
+        continue;
+      const match = this.withSlots(intent, words);
+      if (match) return { intent: match, by: 'classifier', scores };
     }
+    if (carried) return { intent: carried, by: 'carrier', scores };
+    return { intent: this.fallback, by: 'fallback', scores };
   }
 
-  private compile(intent: string, sample: string): CompiledSample {
-    const slotNames: string[] = [];
-    let literalLength = 0;
-    // Slot references keep their names as written; the words around them are normalised.
-    const source = sample
-      .split(/(\{\w+\})/)
-      .map((piece) => {
-        const slot = /^\{(\w+)\}$/.exec(piece);
-        if (slot?.[1]) {
-          slotNames.push(slot[1]);
-          return '(.+?)';
-        }
-        const words = normalise(piece);
-        literalLength += words.replace(/ /g, '').length;
-        return escapeRegex(words);
-      })
-      .filter((piece) => piece !== '')
-      .join(' ');
-    return { intent, pattern: new RegExp(`^${source}$`), slotNames, literalLength };
+  /** The intent of which the phrase is exactly a sample (with any value its slots take), if any. */
+  sampleMatch(text: string): IntentMatch | undefined {
+    return this.exactMatch(normalise(text));
   }
 
-  private resolveSlot(intent: string, name: string, value: string): SlotMatch | undefined {
-    const type = this.intentSlots.get(intent)?.find((slot) => slot.name === name)?.type;
+  /** A sample said exactly: spelled out with its custom slot values, or a template of open slots. */
+  private exactMatch(words: string): IntentMatch | undefined {
+    const spelled = this.corpus.exactMatch(words);
+    let best: { match: IntentMatch; slots: number; literal: number } | undefined = spelled
+      ? { match: spelled.match, slots: spelled.slotCount, literal: spelled.literalLength }
+      : undefined;
+    if (best?.slots === 0) return best.match;
+    for (const template of this.corpus.templates) {
+      if (best && template.slots.length > best.slots) break;
+      if (template.slots.some((slot) => slot.type === 'AMAZON.SearchQuery')) continue;
+      const found = template.pattern.exec(words);
+      if (!found) continue;
+      const slots = template.slots.map((slot, i) =>
+        this.slotValue(template.intent, slot.name, found[i + 1] ?? ''),
+      );
+      if (slots.some((slot) => slot === undefined)) continue;
+      const match = { name: template.intent, slots: slots.filter((slot): slot is SlotMatch => !!slot) };
+      const better =
+        !best ||
+        template.slots.length < best.slots ||
+        (template.slots.length === best.slots && template.literalLength > best.literal);
+      if (better) best = { match, slots: template.slots.length, literal: template.literalLength };
+    }
+    return best?.match;
+  }
+
+  /** A slot's value as said (whole), resolved by its type; undefined if the type does not take it. */
+  private slotValue(intent: string, name: string, value: string): SlotMatch | undefined {
+    const type = this.corpus.slotType(intent, name);
     if (type === 'AMAZON.TIME') {
       const time = timeSlotValue(value, this.locale);
       return time === undefined ? undefined : { name, value: time };
     }
-    const custom = type ? this.slotTypes.get(type) : undefined;
-    if (!type || !custom) return { name, value };
-    for (const entry of custom.values ?? []) {
-      const words = [entry.name.value, ...synonymsOf(entry)].map(normalise);
-      if (words.includes(value)) {
-        return { name, value, resolved: { id: entry.id ?? entry.name.value, name: entry.name.value, type } };
+    if (type === undefined || type.startsWith('AMAZON.')) return { name, value };
+    const resolved = this.corpus.resolveValue(type, value);
+    return resolved ? { name, value, resolved } : undefined;
+  }
+
+  /**
+   * The intent with its slots filled from what was said, as Alexa tags slots in a phrasing it has not
+   * seen: the sample closest in words gives the slots; a custom slot takes the longest of its values said;
+   * a time slot the longest time expression; a search query what follows the carrier phrase. Undefined
+   * when the intent cannot be said without a value it did not find (PostureIntent with no posture).
+   */
+  private withSlots(intent: string, words: string): IntentMatch | undefined {
+    const templates = this.corpus.templates.filter((template) => template.intent === intent);
+    if (templates.length === 0) return { name: intent, slots: [] };
+    const said = new Set(words.split(' '));
+    const closest = [...templates].sort((a, b) => overlap(b, said) - overlap(a, said))[0];
+    const slots: SlotMatch[] = [];
+    for (const slot of closest?.slots ?? []) {
+      const found = this.findSlot(intent, slot.name, slot.type, words);
+      if (found) slots.push(found);
+    }
+    const required = this.corpus.needsSlot.get(intent) ?? [];
+    if (required.some((name) => !slots.some((slot) => slot.name === name))) return undefined;
+    return { name: intent, slots };
+  }
+
+  private findSlot(
+    intent: string,
+    name: string,
+    type: string | undefined,
+    words: string,
+  ): SlotMatch | undefined {
+    if (type === 'AMAZON.TIME') return this.findTime(name, words);
+    if (type === undefined || type.startsWith('AMAZON.')) {
+      for (const template of this.corpus.templates) {
+        if (template.intent !== intent) continue;
+        const index = template.slots.findIndex((slot) => slot.name === name);
+        const value = index < 0 ? undefined : template.pattern.exec(words)?.[index + 1];
+        if (value) return { name, value };
+      }
+      return type === 'AMAZON.SearchQuery' ? { name, value: words } : undefined;
+    }
+    const found = this.corpus.findValue(type, words);
+    return found ? { name, value: found.value, resolved: found.resolved } : undefined;
+  }
+
+  /** The longest run of words that is a time (AMAZON.TIME), e.g. "nine thirty pm" in "remind me at nine thirty pm". */
+  private findTime(name: string, words: string): SlotMatch | undefined {
+    const tokens = words.split(' ');
+    for (let length = Math.min(tokens.length, 6); length > 0; length--) {
+      for (let start = 0; start + length <= tokens.length; start++) {
+        const time = timeSlotValue(tokens.slice(start, start + length).join(' '), this.locale);
+        if (time !== undefined) return { name, value: time };
       }
     }
     return undefined;
   }
 
-  /** The intent a phrase (without the invocation) resolves to. */
-  resolveIntent(text: string): IntentMatch {
-    const words = normalise(text);
-    let best: { match: IntentMatch; literal: number; slots: number } | undefined;
-    for (const sample of this.samples) {
-      const found = sample.pattern.exec(words);
+  /** Words the classifier does not place that fit a carrier phrase of an AMAZON.SearchQuery sample. */
+  private carrierMatch(words: string): IntentMatch | undefined {
+    for (const template of this.corpus.templates) {
+      if (!template.slots.some((slot) => slot.type === 'AMAZON.SearchQuery')) continue;
+      const found = template.pattern.exec(words);
       if (!found) continue;
-      const resolved = sample.slotNames.map((name, i) =>
-        this.resolveSlot(sample.intent, name, found[i + 1] ?? ''),
-      );
-      const slots = resolved.filter((slot): slot is SlotMatch => slot !== undefined);
-      if (slots.length < resolved.length) continue;
-      const better =
-        !best ||
-        sample.slotNames.length < best.slots ||
-        (sample.slotNames.length === best.slots && sample.literalLength > best.literal);
-      if (better)
-        best = {
-          match: { name: sample.intent, slots },
-          literal: sample.literalLength,
-          slots: sample.slotNames.length,
-        };
+      const slots = template.slots.map((slot, i) => ({ name: slot.name, value: found[i + 1] ?? '' }));
+      if (slots.every((slot) => slot.value !== '')) return { name: template.intent, slots };
     }
-    if (best) return best.match;
-    return { name: this.hasFallback ? 'AMAZON.FallbackIntent' : 'AMAZON.HelpIntent', slots: [] };
+    return undefined;
+  }
+
+  /**
+   * The value of one slot of an intent, from an answer to Alexa's question for it (Dialog.ElicitSlot):
+   * the slot's own samples ("{time}", "at {time}"), or the intent said again with the slot filled.
+   */
+  fillSlot(intent: string, slot: string, text: string): SlotMatch | undefined {
+    const words = normalise(text);
+    const definition = this.corpus.model.interactionModel.languageModel.intents
+      .find((candidate) => candidate.name === intent)
+      ?.slots?.find((candidate) => candidate.name === slot);
+    if (!definition) return undefined;
+    const slotTypes = new Map([[slot, definition.type]]);
+    for (const sample of definition.samples ?? []) {
+      const template = compile(intent, sample, slotTypes);
+      const found = template.pattern.exec(words);
+      const index = template.slots.findIndex((candidate) => candidate.name === slot);
+      const value = index < 0 ? undefined : found?.[index + 1];
+      const match = value === undefined ? undefined : this.slotValue(intent, slot, value);
+      if (match) return match;
+    }
+    const again = this.resolveIntent(text);
+    return again.name === intent ? again.slots.find((candidate) => candidate.name === slot) : undefined;
+  }
+
+  /**
+   * The intent's dialog model (interactionModel.dialog), if it has one: the slots Alexa collects, each
+   * with whether it is required and the first variation of its elicitation prompt.
+   */
+  dialog(intent: string): DialogModel | undefined {
+    const { interactionModel } = this.corpus.model;
+    const dialog = interactionModel.dialog?.intents.find((candidate) => candidate.name === intent);
+    if (!dialog) return undefined;
+    const promptText = (id: string | undefined): string | undefined =>
+      interactionModel.prompts?.find((prompt) => prompt.id === id)?.variations[0]?.value;
+    return {
+      slots: (dialog.slots ?? []).map((slot) => {
+        const prompt = promptText(slot.prompts.elicitation);
+        return {
+          name: slot.name,
+          required: slot.elicitationRequired === true,
+          ...(prompt ? { prompt } : {}),
+        };
+      }),
+    };
+  }
+
+  /**
+   * Name-free interaction: what the model's `_nameFreeInteraction` ingress points make of words said
+   * without the skill's name: "launch" for a skill launch phrase, the intent for an intent launch phrase
+   * or words that resolve to one of those intents; undefined otherwise.
+   */
+  nameFree(text: string): 'launch' | IntentMatch | undefined {
+    let words = normalise(text);
+    if (words.startsWith('alexa ')) words = words.slice('alexa '.length);
+    const points = nameFreeOf(this.corpus.model);
+    if (points.some((point) => point.type === 'LAUNCH' && point.phrases.includes(words))) return 'launch';
+    const intents = new Set(
+      points.flatMap((point) => (point.type === 'INTENT' && point.name ? [point.name] : [])),
+    );
+    // An intent launch phrase has no slots (Alexa's rule): said exactly, it is that intent.
+    const said = points.find((point) => point.type === 'INTENT' && point.phrases.includes(words));
+    if (said?.name) return { name: said.name, slots: [] };
+    const intent = this.resolveIntent(words);
+    return intents.has(intent.name) ? intent : undefined;
   }
 
   /**
@@ -378,17 +428,57 @@ export class Resolver {
     const verbs = [...this.words.launch, ...this.words.ask]
       .map((verb) => escapeRegex(normalise(verb)))
       .join('|');
-    const invoked = new RegExp(`^(${verbs}) ${escapeRegex(this.invocation)}(?: (.*))?$`).exec(words);
+    const invoked = new RegExp(`^(${verbs}) ${escapeRegex(this.corpus.invocationName)}(?: (.*))?$`).exec(
+      words,
+    );
     if (invoked) {
       const rest = invoked[2]?.trim() ?? '';
       if (rest === '') return { kind: 'launch' };
       const [first, ...others] = rest.split(' ');
       const connectors = this.words.connectors.map(normalise);
       const withoutConnector = first && connectors.includes(first) ? others.join(' ') : rest;
-      const direct = this.resolveIntent(rest);
-      const intent = direct.name === 'AMAZON.FallbackIntent' ? this.resolveIntent(withoutConnector) : direct;
+      // The connector belongs to the invocation ("ask … to"), unless the sample itself starts with it.
+      const intent = this.exactMatch(rest) ?? this.resolveIntent(withoutConnector);
       return { kind: 'intent', intent, invokedSkill: true };
     }
     return { kind: 'intent', intent: this.resolveIntent(words), invokedSkill: false };
   }
+}
+
+export interface DialogModel {
+  readonly slots: readonly { readonly name: string; readonly required: boolean; readonly prompt?: string }[];
+}
+
+/** An ingress point of `_nameFreeInteraction` (not in the SMAPI types this project uses), phrases normalised. */
+interface IngressPoint {
+  readonly type: 'LAUNCH' | 'INTENT';
+  readonly name?: string;
+  readonly phrases: readonly string[];
+}
+
+/** The model's name-free ingress points, read defensively (the file is parsed without a schema check). */
+export function nameFreeOf(model: InteractionModel): IngressPoint[] {
+  const container = (model.interactionModel as { _nameFreeInteraction?: unknown })._nameFreeInteraction;
+  const points = (container as { ingressPoints?: unknown } | undefined)?.ingressPoints;
+  if (!Array.isArray(points)) return [];
+  return points.flatMap((point: unknown) => {
+    const { type, name, sampleUtterances } = (point ?? {}) as {
+      type?: unknown;
+      name?: unknown;
+      sampleUtterances?: unknown;
+    };
+    if (type !== 'LAUNCH' && type !== 'INTENT') return [];
+    const phrases = Array.isArray(sampleUtterances)
+      ? sampleUtterances.flatMap((sample: unknown) => {
+          const value = (sample as { value?: unknown } | null)?.value;
+          return typeof value === 'string' ? [normalise(value)] : [];
+        })
+      : [];
+    return [{ type, ...(typeof name === 'string' ? { name } : {}), phrases }];
+  });
+}
+
+function overlap(template: Template, said: ReadonlySet<string>): number {
+  if (template.words.length === 0) return 0;
+  return template.words.filter((word) => said.has(word)).length / template.words.length;
 }

@@ -21,7 +21,10 @@ const shape = (locale: string): string => {
   const language = loadModel(locale).interactionModel.languageModel;
   return JSON.stringify({
     intents: language.intents
-      .map((i) => ({ name: i.name, slots: i.slots ?? [] }))
+      .map((i) => ({
+        name: i.name,
+        slots: (i.slots ?? []).map((slot) => ({ name: slot.name, type: slot.type })),
+      }))
       .sort((a, b) => a.name.localeCompare(b.name)),
     types: (language.types ?? []).map((t) => ({
       name: t.name,
@@ -78,6 +81,7 @@ describe.each(LOCALES)('the %s interaction model', (locale) => {
         expect([slot.name, types.has(type) || type.startsWith('AMAZON.')]).toEqual([slot.name, true]);
       }
       for (const sample of intent.samples ?? []) {
+        expect([sample, /^\{\w+\}$/.test(sample)]).toEqual([sample, false]);
         expect(sample.replace(/\{\w+\}/g, '{slot}')).toMatch(/^[\p{Ll}' {}.]+$/u);
         for (const [, name] of sample.matchAll(/\{(\w+)\}/g)) expect(slots.has(name ?? '')).toBe(true);
       }
@@ -204,5 +208,97 @@ describe('the resolver on a hand-written model', () => {
       slots: [{ name: 'words', value: 'hello there' }],
     });
     expect(resolver.resolveIntent('find a stick').name).toBe('AMAZON.FallbackIntent');
+  });
+});
+
+describe('the resolver beyond exact samples (nlp.js trained from the model)', () => {
+  const resolver = new Resolver(loadModel('en-US'), 'en-US');
+
+  it.each([
+    ['my calf is killing me', 'CrampReliefIntent'],
+    ["I've got a charley horse", 'CrampReliefIntent'],
+    ['a cramp in my leg', 'CrampReliefIntent'],
+    ['it still hurts', 'PainWorseIntent'],
+    ["it's gone", 'AMAZON.YesIntent'],
+    ['which leg?', 'WhichLegIntent'],
+    ['switch legs', 'SwitchLegsIntent'],
+    ['not really', 'AMAZON.NoIntent'],
+    ["I don't know", 'AMAZON.FallbackIntent'],
+  ])('the newcomer\'s "%s" → %s', (words, intent) => {
+    expect(resolver.resolveIntent(words).name).toBe(intent);
+  });
+
+  it.each([
+    ['slower', 'slower'],
+    ['too fast', 'slower'],
+  ])('pace: "%s" sets the preference %s', (words, id) => {
+    expect(resolver.resolveIntent(words)).toMatchObject({
+      name: 'SetPreferenceIntent',
+      slots: [{ name: 'preference', resolved: { id, type: 'PREFERENCE' } }],
+    });
+  });
+
+  it.each([
+    ["I'm lying in bed", 'lying'],
+    ["I'm in bed", 'lying'],
+    ["I'm standing up", 'standing'],
+    ["I'm sitting on the edge of the bed", 'sitting'],
+  ])('posture: "%s" resolves to %s', (words, id) => {
+    expect(resolver.resolveIntent(words)).toMatchObject({
+      name: 'PostureIntent',
+      slots: [{ name: 'posture', resolved: { id, type: 'POSTURE' } }],
+    });
+  });
+
+  it('finds a time in words it has not seen, and takes no bare time as a reminder', () => {
+    expect(resolver.resolveIntent('could you please remind me to stretch at nine thirty pm')).toEqual({
+      name: 'SetReminderIntent',
+      slots: [{ name: 'time', value: '21:30' }],
+    });
+    expect(resolver.resolveIntent('nine pm').name).toBe('AMAZON.FallbackIntent');
+  });
+
+  it('collects a slot the way Alexa does when asked for it (the slot samples)', () => {
+    expect(resolver.fillSlot('SetReminderIntent', 'time', 'nine thirty pm')).toEqual({
+      name: 'time',
+      value: '21:30',
+    });
+    expect(resolver.fillSlot('SetReminderIntent', 'time', 'at ten')).toEqual({
+      name: 'time',
+      value: '10:00',
+    });
+    expect(resolver.fillSlot('SetReminderIntent', 'time', 'stop')).toBeUndefined();
+    expect(resolver.dialog('SetReminderIntent')).toEqual({
+      slots: [
+        {
+          name: 'time',
+          required: true,
+          prompt: 'What time should I remind you each day? For example, nine p m.',
+        },
+        { name: 'eveningTime', required: false },
+      ],
+    });
+    expect(resolver.dialog('CrampReliefIntent')).toBeUndefined();
+  });
+
+  it('knows the name-free ingress points', () => {
+    expect(resolver.nameFree('Alexa, I need a calf stretch')).toBe('launch');
+    expect(resolver.nameFree('Alexa, I have a calf cramp')).toEqual({ name: 'CrampReliefIntent', slots: [] });
+    expect(resolver.nameFree('Alexa, next')).toBeUndefined();
+  });
+
+  it('explains what it decided and how', () => {
+    expect(resolver.explain('i have a cramp')).toMatchObject({ by: 'exact', scores: [] });
+    const guessed = resolver.explain('my calf just seized up');
+    expect(guessed.by).toBe('classifier');
+    expect(guessed.scores[0]).toMatchObject({ intent: 'CrampReliefIntent' });
+    expect(resolver.explain('purple monkey dishwasher').by).toBe('fallback');
+  });
+
+  it('trains once per locale and model in the process, the same way every time', () => {
+    const again = new Resolver(loadModel('en-US'), 'en-US');
+    expect(again.classifier).toBe(resolver.classifier);
+    const text = 'my calf is all tight and sore';
+    expect(again.explain(text)).toEqual(resolver.explain(text));
   });
 });
