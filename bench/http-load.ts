@@ -1,6 +1,6 @@
 import autocannon from 'autocannon';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { bundleTo } from './bundle-sizes';
@@ -16,25 +16,39 @@ export interface HttpLoad {
   readonly non2xx: number;
 }
 
+export interface RunningServer {
+  readonly url: string;
+  /** Stops the server, waits for it to exit, and removes its data folder. */
+  stop(): Promise<void>;
+}
+
 /**
- * HTTP load: bundles and starts the self-hosted endpoint (`npm run serve`, verification off), then
- * autocannon POSTs a LaunchRequest on LOAD_CONNECTIONS connections for LOAD_SECONDS.
+ * Starts a bundle of the self-hosted endpoint (`npm run serve`) with verification off and its default
+ * store (a file per user in a fresh data folder), and answers its URL once it listens.
  */
-export async function httpLoad(): Promise<HttpLoad> {
-  const server = path.join(OUT, 'server.js');
-  bundleTo('server', server);
+export async function startServerProcess(bundle: string): Promise<RunningServer> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'calf-coach-bench-'));
-  const child = spawn(process.execPath, [server, '--port', '0', '--no-verify'], {
+  const child: ChildProcess = spawn(process.execPath, [bundle, '--port', '0', '--no-verify'], {
     env: { ...process.env, CALF_COACH_DATA_DIR: dataDir, CALF_COACH_LOG: 'silent' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  const exited = new Promise<void>((resolve) => {
+    child.once('exit', () => {
+      resolve();
+    });
+  });
+  const stop = async (): Promise<void> => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    await exited;
+    rmSync(dataDir, { recursive: true, force: true });
+  };
   try {
     const url = await new Promise<string>((resolve, reject) => {
       let out = '';
       const timer = setTimeout(() => {
         reject(new Error(`server did not start: ${out}`));
       }, 20_000);
-      child.stdout.on('data', (chunk: Buffer) => {
+      child.stdout?.on('data', (chunk: Buffer) => {
         out += chunk.toString();
         const found = /listening on (http:\/\/[\d.:]+)/.exec(out);
         if (found?.[1]) {
@@ -43,24 +57,48 @@ export async function httpLoad(): Promise<HttpLoad> {
         }
       });
     });
+    return { url, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+export function loadOf(result: autocannon.Result): HttpLoad {
+  return {
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    rps: result.requests.average,
+    total: result.requests.total,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+  };
+}
+
+/** The self-hosted endpoint's bundle, as `npm run serve` builds it. */
+export function serverBundle(): string {
+  const server = path.join(OUT, 'server.js');
+  bundleTo('server', server);
+  return server;
+}
+
+/**
+ * HTTP load: the self-hosted endpoint (`npm run serve`, verification off), autocannon POSTing a
+ * LaunchRequest on LOAD_CONNECTIONS connections for LOAD_SECONDS.
+ */
+export async function httpLoad(bundle: string = serverBundle()): Promise<HttpLoad> {
+  const server = await startServerProcess(bundle);
+  try {
     const result = await autocannon({
-      url: `${url}/`,
+      url: `${server.url}/`,
       connections: LOAD_CONNECTIONS,
       duration: LOAD_SECONDS,
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(launchEvent()),
     });
-    return {
-      p50: result.latency.p50,
-      p99: result.latency.p99,
-      rps: result.requests.average,
-      total: result.requests.total,
-      errors: result.errors + result.timeouts,
-      non2xx: result.non2xx,
-    };
+    return loadOf(result);
   } finally {
-    child.kill('SIGTERM');
-    rmSync(dataDir, { recursive: true, force: true });
+    await server.stop();
   }
 }

@@ -1,7 +1,8 @@
 import { bundleSizes } from './bundle-sizes';
 import { coldStarts } from './cold-start';
 import { firstStretch } from './first-stretch';
-import { httpLoad } from './http-load';
+import { httpLoad, serverBundle } from './http-load';
+import { mixedLoad } from './mixed-load';
 import { startLocalTable, stopLocalTable } from './local-table';
 import { persistenceCalls } from './persistence-calls';
 import { writeReport } from './report';
@@ -15,7 +16,8 @@ import { warmTurns } from './warm-turns';
  * bench/RESULTS.md and the README's benchmark section. CALF_COACH_BENCH_QUICK=1 for a short run.
  *
  * One file per measurement, run here in this order: bundle-sizes.ts, warm-turns.ts, turn-breakdown.ts,
- * first-stretch.ts, cold-start.ts, persistence-calls.ts, http-load.ts; report.ts writes the results.
+ * first-stretch.ts, cold-start.ts, persistence-calls.ts, http-load.ts, mixed-load.ts; report.ts writes
+ * the results.
  * Shared settings are in settings.ts, the requests sent in requests.ts, the local DynamoDB in
  * local-table.ts.
  */
@@ -37,11 +39,13 @@ async function main(): Promise<void> {
   await stopLocalTable(table);
   console.log('cold starts and persistence done');
 
-  const load = await httpLoad();
+  const server = serverBundle();
+  const load = await httpLoad(server);
+  const mixed = await mixedLoad(server);
   console.log('load done');
 
-  writeReport({ sizes, warm, parts, firstStretch: stretch, cold, dbCalls, load });
-  if (load.errors > 0 || load.non2xx > 0) process.exitCode = 1;
+  writeReport({ sizes, warm, parts, firstStretch: stretch, cold, dbCalls, load, mixed });
+  if (load.errors > 0 || load.non2xx > 0 || mixed.errors > 0 || mixed.non2xx > 0) process.exitCode = 1;
 }
 
 main().catch((error: unknown) => {

@@ -1,9 +1,9 @@
 import { SkillBuilders, type RequestHandler } from 'ask-sdk-core';
 import type { SkillLike } from '../lambda/local/simulator/simulator';
-import { LoadTurnInterceptor } from '../lambda/turn/load';
-import { SaveTurnInterceptor } from '../lambda/turn/save';
+import { loadTurn } from '../lambda/turn/load';
+import { saveTurn } from '../lambda/turn/save';
 import { MemoryPersistenceAdapter } from '../lambda/persistence/memory';
-import { REQUEST_HANDLERS, skillBuilder } from '../lambda/skill';
+import { createSkill, REQUEST_HANDLERS } from '../lambda/skill';
 import { Hello } from './hello-skill';
 import { replay } from './requests';
 import { WARM_CONVERSATIONS } from './settings';
@@ -22,20 +22,20 @@ export interface TurnPart {
 export async function turnBreakdown(recorded: string): Promise<TurnPart[]> {
   const skip: RequestHandler = { canHandle: () => false, handle: (input) => Hello.handle(input) };
   const handlerCount = REQUEST_HANDLERS.length;
+  const store = new MemoryPersistenceAdapter();
   const skills: Record<string, SkillLike> = {
     'hello world (the baseline)': SkillBuilders.custom().addRequestHandlers(Hello).create(),
     [`hello world behind ${String(handlerCount - 1)} handlers that decline`]: SkillBuilders.custom()
       .addRequestHandlers(...Array<RequestHandler>(handlerCount - 1).fill(skip), Hello)
       .create(),
     "hello world with Calf Coach's state interceptors (memory store)": SkillBuilders.custom()
-      .withPersistenceAdapter(new MemoryPersistenceAdapter())
-      .addRequestInterceptors(LoadTurnInterceptor)
-      .addResponseInterceptors(SaveTurnInterceptor)
+      .withPersistenceAdapter(store)
+      .addRequestInterceptors(loadTurn(store))
+      .addResponseInterceptors(saveTurn(store))
       .addRequestHandlers(Hello)
       .create(),
-    'Calf Coach (memory store)': skillBuilder({
-      persistenceAdapter: new MemoryPersistenceAdapter(),
-    }).create(),
+    // As Lambda and the server run it: the checked skill (its own state is not deep-copied by ask-sdk).
+    'Calf Coach (memory store)': createSkill({ persistenceAdapter: new MemoryPersistenceAdapter() }),
   };
   const samples = await replay(skills, recorded, WARM_CONVERSATIONS);
   return Object.entries(samples).map(([what, times]) => ({ what, median: median(times) }));

@@ -1,4 +1,4 @@
-import { configFromEnv, createPersistenceAdapter } from './persistence/from-config';
+import { configFromEnv, lambdaPersistenceAdapter } from './persistence/from-config';
 import { lambdaHandler } from './skill';
 
 /**
@@ -6,6 +6,6 @@ import { lambdaHandler } from './skill';
  * DYNAMODB_ENDPOINT for a local server); without it, in memory for the life of the container.
  */
 export const handler = lambdaHandler({
-  persistenceAdapter: createPersistenceAdapter(configFromEnv(process.env)),
+  persistenceAdapter: lambdaPersistenceAdapter(configFromEnv(process.env)),
   ...(process.env.CALF_COACH_SKILL_ID ? { skillId: process.env.CALF_COACH_SKILL_ID } : {}),
 });

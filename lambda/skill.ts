@@ -1,4 +1,5 @@
 import {
+  Skill as CustomSkill,
   ResponseFactory,
   SkillBuilders,
   type CustomSkillBuilder,
@@ -9,7 +10,12 @@ import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import { errorMessage, log } from './log';
 import { translatorFor } from './speech/i18n';
 import { localeOf } from './speech/locale';
+import { CanFulfillIntentHandler } from './handlers/can-fulfill';
 import { SpeakingErrorHandler } from './handlers/errors';
+import { isSkillEventType, SKILL_EVENTS, SkillEventHandler } from './handlers/events';
+import { Intents, intentRouter, type Takes } from './handlers/intents';
+import { FAQ_IDS, faqIntent } from './faq/topics';
+import { checkEnvelope } from './state/envelope';
 import { FallbackHandler, YesNoWithoutQuestionHandler } from './handlers/fallback';
 import { HelpHandler } from './handlers/help';
 import { LaunchHandler, NavigateHomeHandler } from './handlers/launch';
@@ -44,8 +50,8 @@ import {
 } from './handlers/reminders';
 import { TimeoutApiClient } from './reminders/api-client';
 import { FaqHandler, OtherQuestionHandler } from './handlers/faq';
-import { LoadTurnInterceptor } from './turn/load';
-import { SaveTurnInterceptor } from './turn/save';
+import { loadTurn, SESSION_KEY } from './turn/load';
+import { saveTurn } from './turn/save';
 
 /** Reminders and settings calls share a turn's 8 s with everything else. */
 const ALEXA_API_TIMEOUT_MS = 3000;
@@ -58,6 +64,8 @@ export interface SkillOptions {
 
 /** Every request handler, in the order ask-sdk asks them: safety first. */
 export const REQUEST_HANDLERS: readonly RequestHandler[] = [
+  CanFulfillIntentHandler,
+  SkillEventHandler,
   SessionEndedHandler,
   FlagLockHandler,
   TroubleHandler,
@@ -91,20 +99,97 @@ export const REQUEST_HANDLERS: readonly RequestHandler[] = [
   FallbackHandler,
 ];
 
+const { yes, no, next } = Intents;
+
+/**
+ * What each handler can take, for the router (handlers/intents.ts): a request type, intent names, or
+ * intent names the skill does not know. A handler not listed is asked on every turn, in its place in
+ * REQUEST_HANDLERS; tests/handlers/routing.test.ts checks that no handler takes more than listed here.
+ */
+export const ROUTES: ReadonlyMap<RequestHandler, Takes> = new Map<RequestHandler, Takes>([
+  [CanFulfillIntentHandler, { requests: ['CanFulfillIntentRequest'] }],
+  [SkillEventHandler, { requests: SKILL_EVENTS }],
+  [SessionEndedHandler, { requests: ['SessionEndedRequest'] }],
+  [
+    TroubleHandler,
+    { intents: [Intents.chestPain, Intents.swollenCalf, Intents.injuryPop, Intents.painWorse] },
+  ],
+  [
+    ScreenAnswerHandler,
+    { intents: [yes, no, Intents.fallback, Intents.otherQuestion], unknownIntents: true },
+  ],
+  [
+    ScreenCommandHandler,
+    {
+      intents: [Intents.repeat, Intents.help, next, Intents.resume, Intents.tellMore, Intents.previous],
+    },
+  ],
+  [FaqHandler, { intents: FAQ_IDS.map(faqIntent) }],
+  [OtherQuestionHandler, { intents: [Intents.otherQuestion] }],
+  [PermissionResponseHandler, { requests: ['Connections.Response'] }],
+  [ReminderOfferHandler, { intents: [yes, no, next] }],
+  [SetReminderHandler, { intents: [Intents.setReminder] }],
+  [CancelReminderHandler, { intents: [Intents.cancelReminder] }],
+  [ListRemindersHandler, { intents: [Intents.listReminders] }],
+  [StopHandler, { intents: [Intents.stop, Intents.cancel] }],
+  [PauseHandler, { intents: [Intents.pause] }],
+  [HelpHandler, { intents: [Intents.help] }],
+  [PendingAnswerHandler, { intents: [yes, no] }],
+  [YesNoWithoutQuestionHandler, { intents: [yes, no] }],
+  [LaunchHandler, { requests: ['LaunchRequest'] }],
+  [StartRoutineHandler, { intents: [Intents.cramp, Intents.afterRun, Intents.bedtime] }],
+  [ResumeHandler, { intents: [Intents.resume, Intents.resumeRoutine] }],
+  [NextHandler, { intents: [next] }],
+  [PreviousHandler, { intents: [Intents.previous] }],
+  [RepeatHandler, { intents: [Intents.repeat] }],
+  [StartOverHandler, { intents: [Intents.startOver] }],
+  [TellMeMoreHandler, { intents: [Intents.tellMore] }],
+  [WhichLegHandler, { intents: [Intents.whichLeg] }],
+  [SwitchLegsHandler, { intents: [Intents.switchLegs] }],
+  [PostureHandler, { intents: [Intents.posture] }],
+  [PreferenceHandler, { intents: [Intents.preference] }],
+  [NavigateHomeHandler, { intents: [Intents.navigateHome] }],
+]);
+
 /**
  * The one skill factory: Lambda (`.lambda()`), the local console and HTTP server, and the tests
- * (`.create()`) all build Calf Coach here.
+ * (`.create()`) all build Calf Coach here. The handlers are asked through one router, in the order of
+ * REQUEST_HANDLERS.
  */
 export function skillBuilder(options: SkillOptions): CustomSkillBuilder {
   const builder = SkillBuilders.custom()
     .withPersistenceAdapter(options.persistenceAdapter)
     .withApiClient(new TimeoutApiClient(ALEXA_API_TIMEOUT_MS))
-    .addRequestInterceptors(LoadTurnInterceptor)
-    .addResponseInterceptors(SaveTurnInterceptor)
-    .addRequestHandlers(...REQUEST_HANDLERS)
+    .addRequestInterceptors(loadTurn(options.persistenceAdapter))
+    .addResponseInterceptors(saveTurn(options.persistenceAdapter))
+    .addRequestHandlers(intentRouter(REQUEST_HANDLERS, ROUTES))
     .addErrorHandlers(SpeakingErrorHandler)
     .withCustomUserAgent('calf-coach');
   return options.skillId ? builder.withSkillId(options.skillId) : builder;
+}
+
+/**
+ * The skill as Lambda and the HTTP server run it: each request envelope is checked before ask-sdk
+ * reads it (state/envelope.ts): not an Alexa request is refused; the skill's own session state is
+ * taken out before ask-sdk deep-copies the attributes (it needs no copy, and a copy of a tampered one
+ * can overflow); other attributes deeper or larger than the skill ever writes are dropped, with a log line.
+ */
+export class CheckedSkill extends CustomSkill {
+  override invoke(requestEnvelope: RequestEnvelope, context?: unknown): Promise<ResponseEnvelope> {
+    const checked = checkEnvelope(requestEnvelope, SESSION_KEY);
+    if (!checked.ok) return Promise.reject(new NotAnAlexaRequest(checked.problem));
+    if (checked.dropped) log.warn('session-state-ignored', { reason: checked.dropped });
+    return super.invoke(checked.event as unknown as RequestEnvelope, context);
+  }
+}
+
+/** The event handed to the skill is not an Alexa request at all (null, a number, no request type). */
+export class NotAnAlexaRequest extends Error {
+  override readonly name = 'NotAnAlexaRequest';
+}
+
+export function createSkill(options: SkillOptions): CheckedSkill {
+  return new CheckedSkill(skillBuilder(options).getSkillConfiguration());
 }
 
 export type LambdaHandler = (
@@ -114,19 +199,34 @@ export type LambdaHandler = (
 ) => void;
 
 /**
- * The Lambda handler: the skill's own invoke, with one safety net. ask-sdk reads a few envelope fields
- * before any handler or error handler runs (context.System for the API client); an envelope too broken
- * for that still gets a short spoken apology instead of a failed invocation.
+ * The Lambda handler: the checked skill's invoke, with one safety net. ask-sdk reads a few envelope
+ * fields before any handler or error handler runs (context.System for the API client); an envelope too
+ * broken for that still gets a short spoken apology instead of a failed invocation. An event that is not
+ * an Alexa request at all, or a skill event that failed (so Alexa sends it again), fails the
+ * invocation. The callback does not wait for an empty event loop: every outbound call is bounded, and
+ * whatever it leaves behind must not hold the answer back.
  */
 export function lambdaHandler(options: SkillOptions): LambdaHandler {
-  const skill = skillBuilder(options).create();
+  const skill = createSkill(options);
   return (event, context, callback) => {
+    if (typeof context === 'object' && context !== null) {
+      (context as { callbackWaitsForEmptyEventLoop?: boolean }).callbackWaitsForEmptyEventLoop = false;
+    }
     skill.invoke(event, context).then(
       (response) => {
         callback(null, response);
       },
       (error: unknown) => {
+        if (error instanceof NotAnAlexaRequest) {
+          log.error('invoke-refused', { error: error.message });
+          callback(error);
+          return;
+        }
         log.error('invoke-failed', { error: errorMessage(error) });
+        if (isSkillEventType((event as { request: { type: unknown } }).request.type)) {
+          callback(error instanceof Error ? error : new Error(errorMessage(error)));
+          return;
+        }
         const response = ResponseFactory.init()
           .speak(translatorFor(localeOf(event))('error.spoken'))
           .withShouldEndSession(true)

@@ -1,12 +1,13 @@
 import { createHash, createHmac } from 'node:crypto';
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
-import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { SignatureV4 } from '@smithy/signature-v4';
 import type { PersistenceAdapter } from 'ask-sdk-core';
 import type { RequestEnvelope } from 'ask-sdk-model';
+import { versionOf, type FieldStore, type UpdateResult, type VersionedItem } from './field-store';
+import { fromAttribute, toAttribute, toAttributeMap } from './marshall';
 import type { Attributes } from './memory';
-import { ATTRIBUTES, PARTITION_KEY } from './table';
+import { ATTRIBUTES, PARTITION_KEY, VERSION } from './table';
 import { userKey } from './user-key';
 
 export interface DynamoDbConfig {
@@ -20,7 +21,7 @@ export interface DynamoDbConfig {
   readonly onCall?: (operation: Operation) => void;
 }
 
-export type Operation = 'GetItem' | 'PutItem' | 'DeleteItem';
+export type Operation = 'GetItem' | 'PutItem' | 'UpdateItem' | 'DeleteItem';
 
 /** SHA-256 and HMAC-SHA-256 from Node's crypto, in the shape the AWS request signer wants. */
 class Sha256 {
@@ -57,6 +58,8 @@ export class DynamoDbError extends Error {
   constructor(
     message: string,
     readonly retryable: boolean,
+    /** DynamoDB's error type, e.g. ConditionalCheckFailedException, when it answered with one. */
+    readonly type = '',
   ) {
     super(message);
     this.name = 'DynamoDbError';
@@ -81,11 +84,15 @@ function credentialsFromEnv(local: boolean, env: NodeJS.ProcessEnv) {
 }
 
 /**
- * ask-sdk's PersistenceAdapter on DynamoDB's JSON API: one item per user, GetItem/PutItem/DeleteItem as
- * signed HTTPS requests (the AWS SDK's own SigV4 signer), one retry, every call bounded by `timeoutMs`.
- * No AWS SDK client: it is most of a bundle's size and cold start (see the README and `npm run bench`).
+ * ask-sdk's PersistenceAdapter on DynamoDB's JSON API: one item per user, GetItem/UpdateItem/PutItem/
+ * DeleteItem as signed HTTPS requests (the AWS SDK's own SigV4 signer; values marshalled by
+ * marshall.ts), one retry, every call bounded by
+ * `timeoutMs` and cancelled there (the socket is destroyed). The skill writes with `update`: only the
+ * attributes a turn changed, guarded by the item's version (field-store.ts), so two devices of one user
+ * never undo each other. No AWS SDK client: it is most of a bundle's size and cold start (see the README
+ * and `npm run bench`).
  */
-export class DynamoDbPersistenceAdapter implements PersistenceAdapter {
+export class DynamoDbPersistenceAdapter implements PersistenceAdapter, FieldStore {
   private readonly tableName: string;
   private readonly timeoutMs: number;
   private readonly url: URL;
@@ -172,6 +179,7 @@ export class DynamoDbPersistenceAdapter implements PersistenceAdapter {
     throw new DynamoDbError(
       `${operation} failed: ${type || 'error'}: ${message}`,
       response.status >= 500 || RETRYABLE.test(type),
+      type,
     );
   }
 
@@ -201,7 +209,7 @@ export class DynamoDbPersistenceAdapter implements PersistenceAdapter {
     return { [PARTITION_KEY]: { S: userKey(envelope) } };
   }
 
-  async getAttributes(envelope: RequestEnvelope): Promise<Attributes> {
+  async read(envelope: RequestEnvelope): Promise<VersionedItem> {
     const result = await this.call('GetItem', {
       TableName: this.tableName,
       Key: this.key(envelope),
@@ -209,16 +217,73 @@ export class DynamoDbPersistenceAdapter implements PersistenceAdapter {
     });
     const item = result.Item as Record<string, unknown> | undefined;
     const stored = item?.[ATTRIBUTES];
-    if (!stored) return {};
-    const value: unknown = unmarshall({ value: stored } as unknown as Parameters<typeof unmarshall>[0]).value;
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Attributes) : {};
+    if (!item || !stored) return { attributes: {}, version: 0 };
+    const value = fromAttribute(stored);
+    const version = fromAttribute(item[VERSION]);
+    // Attributes that are not a map count as version 0: the next write replaces them whole.
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? { attributes: value as Attributes, version: versionOf(version) }
+      : { attributes: {}, version: 0 };
+  }
+
+  async getAttributes(envelope: RequestEnvelope): Promise<Attributes> {
+    return (await this.read(envelope)).attributes;
+  }
+
+  /**
+   * SET on the changed attributes inside the item's map (REMOVE for those set to undefined) and on the
+   * version, on condition the version is still the one read; at version 0, the whole map, on condition
+   * no versioned map is there. On a conflict: the item as it is now (one consistent read).
+   */
+  async update(
+    envelope: RequestEnvelope,
+    changes: Readonly<Attributes>,
+    expectedVersion: number,
+  ): Promise<UpdateResult> {
+    const names: Record<string, string> = { '#a': ATTRIBUTES, '#v': VERSION };
+    const values: Record<string, unknown> = { ':next': expectedVersion + 1 };
+    let update: string;
+    let condition: string;
+    if (expectedVersion === 0) {
+      values[':all'] = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
+      values[':map'] = 'M';
+      update = 'SET #a = :all, #v = :next';
+      condition = 'attribute_not_exists(#v) OR NOT attribute_type(#a, :map)';
+    } else {
+      const sets = ['#v = :next'];
+      const removes: string[] = [];
+      Object.entries(changes).forEach(([name, value], index) => {
+        names[`#f${String(index)}`] = name;
+        if (value === undefined) removes.push(`#a.#f${String(index)}`);
+        else {
+          sets.push(`#a.#f${String(index)} = :f${String(index)}`);
+          values[`:f${String(index)}`] = value;
+        }
+      });
+      values[':expected'] = expectedVersion;
+      update = `SET ${sets.join(', ')}${removes.length > 0 ? ` REMOVE ${removes.join(', ')}` : ''}`;
+      condition = '#v = :expected';
+    }
+    try {
+      await this.call('UpdateItem', {
+        TableName: this.tableName,
+        Key: this.key(envelope),
+        UpdateExpression: update,
+        ConditionExpression: condition,
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: toAttributeMap(values),
+      });
+      return { ok: true, version: expectedVersion + 1 };
+    } catch (error) {
+      if (error instanceof DynamoDbError && error.type === 'ConditionalCheckFailedException') {
+        return { ok: false, current: await this.read(envelope) };
+      }
+      throw error;
+    }
   }
 
   async saveAttributes(envelope: RequestEnvelope, attributes: Attributes): Promise<void> {
-    const item = {
-      ...this.key(envelope),
-      ...marshall({ [ATTRIBUTES]: attributes }, { removeUndefinedValues: true }),
-    };
+    const item = { ...this.key(envelope), [ATTRIBUTES]: toAttribute(attributes) ?? { M: {} } };
     await this.call('PutItem', { TableName: this.tableName, Item: item });
   }
 

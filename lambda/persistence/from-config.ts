@@ -1,5 +1,6 @@
 import type { PersistenceAdapter } from 'ask-sdk-core';
 import type { RequestEnvelope } from 'ask-sdk-model';
+import type { FieldStore, UpdateResult, VersionedItem } from './field-store';
 import { FilePersistenceAdapter } from './file';
 import { MemoryPersistenceAdapter, type Attributes } from './memory';
 
@@ -26,12 +27,12 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, file?: strin
  * The DynamoDB code (and the AWS SDK inside it) is loaded on first use only, so a skill without a table
  * never pays for it at cold start.
  */
-class LazyDynamoDbAdapter implements PersistenceAdapter {
-  private adapter: Promise<PersistenceAdapter> | undefined;
+class LazyDynamoDbAdapter implements PersistenceAdapter, FieldStore {
+  private adapter: Promise<PersistenceAdapter & FieldStore> | undefined;
 
   constructor(private readonly config: PersistenceConfig & { table: string }) {}
 
-  private load(): Promise<PersistenceAdapter> {
+  private load(): Promise<PersistenceAdapter & FieldStore> {
     this.adapter ??= import('./dynamodb').then(
       ({ DynamoDbPersistenceAdapter }) =>
         new DynamoDbPersistenceAdapter({
@@ -47,6 +48,18 @@ class LazyDynamoDbAdapter implements PersistenceAdapter {
     return (await this.load()).getAttributes(envelope);
   }
 
+  async read(envelope: RequestEnvelope): Promise<VersionedItem> {
+    return (await this.load()).read(envelope);
+  }
+
+  async update(
+    envelope: RequestEnvelope,
+    changes: Readonly<Attributes>,
+    expectedVersion: number,
+  ): Promise<UpdateResult> {
+    return (await this.load()).update(envelope, changes, expectedVersion);
+  }
+
   async saveAttributes(envelope: RequestEnvelope, attributes: Attributes): Promise<void> {
     await (await this.load()).saveAttributes(envelope, attributes);
   }
@@ -56,7 +69,14 @@ class LazyDynamoDbAdapter implements PersistenceAdapter {
   }
 }
 
-export function createPersistenceAdapter(config: PersistenceConfig): PersistenceAdapter {
+/** Lambda's store: the table when one is configured, else memory (no file adapter in the Lambda bundle). */
+export function lambdaPersistenceAdapter(config: PersistenceConfig): PersistenceAdapter & FieldStore {
+  return config.table
+    ? new LazyDynamoDbAdapter({ ...config, table: config.table })
+    : new MemoryPersistenceAdapter();
+}
+
+export function createPersistenceAdapter(config: PersistenceConfig): PersistenceAdapter & FieldStore {
   if (config.table) return new LazyDynamoDbAdapter({ ...config, table: config.table });
   if (config.file) return new FilePersistenceAdapter(config.file);
   return new MemoryPersistenceAdapter();

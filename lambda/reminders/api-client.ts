@@ -1,26 +1,54 @@
-import { DefaultApiClient } from 'ask-sdk-core';
+import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import type { services } from 'ask-sdk-model';
 
 /**
- * ask-sdk's DefaultApiClient with a deadline: a slow Alexa API (reminders, settings) must never make a
- * turn miss the 8 s Alexa allows. The SDK's service clients use it as they would the default one.
+ * ask-sdk's ApiClient (reminders, timers, settings) on Node's http(s) with a deadline: a slow Alexa API
+ * must never make a turn miss the 8 s Alexa allows. At the deadline the request is aborted and its
+ * socket destroyed, so nothing of it is left to keep the process (a Lambda's event loop) busy. Like
+ * ask-sdk's DefaultApiClient, any HTTP status resolves; the service clients read it.
  */
 export class TimeoutApiClient implements services.ApiClient {
-  private readonly inner = new DefaultApiClient();
-
   constructor(private readonly timeoutMs: number) {}
 
-  async invoke(request: services.ApiClientRequest): Promise<services.ApiClientResponse> {
-    let timer: NodeJS.Timeout | undefined;
-    const deadline = new Promise<never>((_resolve, reject) => {
-      timer = setTimeout(() => {
-        reject(new Error(`${request.method} ${request.url} took longer than ${String(this.timeoutMs)} ms`));
-      }, this.timeoutMs);
+  invoke(request: services.ApiClientRequest): Promise<services.ApiClientResponse> {
+    const signal = AbortSignal.timeout(this.timeoutMs);
+    const tooLong = (): Error =>
+      new Error(`${request.method} ${request.url} took longer than ${String(this.timeoutMs)} ms`);
+    return new Promise((resolve, reject) => {
+      let url: URL;
+      try {
+        url = new URL(request.url);
+      } catch {
+        reject(new Error(`not a URL: ${request.url}`));
+        return;
+      }
+      const headers: Record<string, string[]> = {};
+      for (const { key, value } of request.headers) (headers[key] ??= []).push(value);
+      const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+      const outgoing = send(url, { method: request.method, headers, signal }, (response: IncomingMessage) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('error', (error: Error) => {
+          reject(signal.aborted ? tooLong() : error);
+        });
+        response.on('end', () => {
+          const arrayHeaders: { key: string; value: string }[] = [];
+          for (const [key, value] of Object.entries(response.headers)) {
+            for (const each of Array.isArray(value) ? value : [value ?? ''])
+              arrayHeaders.push({ key, value: each });
+          }
+          resolve({
+            statusCode: response.statusCode ?? 0,
+            body: Buffer.concat(chunks).toString('utf8'),
+            headers: arrayHeaders,
+          });
+        });
+      });
+      outgoing.on('error', (error: Error) => {
+        reject(signal.aborted ? tooLong() : error);
+      });
+      outgoing.end(request.body);
     });
-    try {
-      return await Promise.race([this.inner.invoke(request), deadline]);
-    } finally {
-      clearTimeout(timer);
-    }
   }
 }

@@ -42,9 +42,16 @@ void instance.init({
 const translators = new Map<string, Translate>();
 
 /**
+ * Bounds on what is kept, whatever requests and sessions carry: translators for this many locales (the
+ * skill has seven; any other reads English), and this many translations in each (the values are step
+ * numbers, durations, titles and phone numbers: a few hundred in practice). A full cache starts over.
+ */
+export const MAX_TRANSLATORS = 16;
+export const MAX_TRANSLATIONS = 2000;
+
+/**
  * The translate function for a request's locale: en-GB reads en-GB, then en; es-US reads es, then en.
- * Resources never change while the process runs, so each (key, values) is translated once and kept: a
- * bounded set, since the values are step numbers, durations, titles and phone numbers.
+ * Resources never change while the process runs, so each (key, values) is translated once and kept.
  */
 export function translatorFor(locale: string): Translate {
   const known = translators.get(locale);
@@ -57,11 +64,12 @@ export function translatorFor(locale: string): Translate {
     if (text === undefined) {
       const result: unknown = vars ? fixed(key, vars) : fixed(key);
       text = typeof result === 'string' ? result : key;
+      if (cache.size >= MAX_TRANSLATIONS) cache.clear();
       cache.set(id, text);
     }
     return text;
   };
   // Unknown locales all read English: keep one translator per locale the skill has, not per request.
-  if (translators.size < 64) translators.set(locale, translate);
+  if (translators.size < MAX_TRANSLATORS) translators.set(locale, translate);
   return translate;
 }

@@ -47,9 +47,13 @@ export interface ReadOptions {
   readonly heading?: boolean;
 }
 
-/** Step speech depends only on the translator, the step, the hold scale and how it is read: built once, then reused. */
+/**
+ * Step speech depends only on the translator, the step, its hold as scaled (whole five seconds) and how
+ * it is read: built once, then reused. Keyed by the scaled hold, not the scale (any number a stored or
+ * session preference carries), and bounded whatever comes.
+ */
 const builtSteps = new WeakMap<Translate, Map<string, Speech>>();
-const MAX_BUILT_STEPS = 500;
+export const MAX_BUILT_STEPS = 500;
 
 /** "Step two of four." The instruction, then the hold, sides and repeats, with short cues. */
 export function stepSpeech(
@@ -64,7 +68,9 @@ export function stepSpeech(
     built = new Map();
     builtSteps.set(t, built);
   }
-  const id = `${routine.id}:${String(index)}:${String(holdScale)}:${reading}:${String(heading)}`;
+  const step = routine.steps[index];
+  const hold = step === undefined ? 0 : scaledHold(step, holdScale);
+  const id = `${routine.id}:${String(index)}:${String(hold)}:${reading}:${String(heading)}`;
   let speech = built.get(id);
   if (!speech) {
     speech = buildStepSpeech(routine, index, holdScale, t, reading, heading);

@@ -1,5 +1,5 @@
-import { isRoutineId } from '../routines/data';
-import type { RoutineId } from '../routines/types';
+import { isRoutineId, ROUTINES } from '../routines/data';
+import type { Routine, RoutineId } from '../routines/types';
 import {
   isFlagReason,
   isReportId,
@@ -103,6 +103,8 @@ export interface SessionState {
   /** The persisted state, read once per session, and the fingerprint of what the store holds (to skip needless writes). */
   readonly stored: StoredState;
   readonly savedFingerprint: string;
+  /** The store's version of the item when it was last read or written: a write expects it still (two devices). */
+  readonly savedVersion: number;
   /** The store could not be read this session: nothing is written until a read succeeds. */
   readonly storeUnread?: boolean;
 }
@@ -113,6 +115,7 @@ export function newSession(
   nowMs: number,
   stored: StoredState = EMPTY_STORED,
   savedFingerprint = storedFingerprint(stored),
+  savedVersion = 0,
 ): SessionState {
   return {
     v: SESSION_SCHEMA_VERSION,
@@ -125,6 +128,7 @@ export function newSession(
     standing: false,
     stored,
     savedFingerprint,
+    savedVersion,
   };
 }
 
@@ -132,25 +136,31 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function parsePending(value: unknown, depth = 0): Pending | undefined {
+/** An integer in [min, max], or undefined. */
+function intIn(value: unknown, min: number, max: number): number | undefined {
+  return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max
+    ? value
+    : undefined;
+}
+
+/**
+ * A question waiting, read against the routine under way: a screen question is one of that routine's,
+ * for a step of it; the easing question needs a step to ease.
+ */
+function parsePending(value: unknown, routine: Routine | undefined, depth = 0): Pending | undefined {
   if (!isRecord(value)) return undefined;
-  const int = (v: unknown): number | undefined =>
-    typeof v === 'number' && Number.isInteger(v) && v >= 0 && v < 100 ? v : undefined;
-  const unclear = Math.min(int(value.unclear) ?? 0, MAX_UNCLEAR);
+  const unclear = Math.min(intIn(value.unclear, 0, 99) ?? 0, MAX_UNCLEAR);
   // A check interrupts one question at most: a `back` inside a `back` is not ours.
-  const back = depth === 0 ? parsePending(value.back, 1) : undefined;
+  const back = depth === 0 ? parsePending(value.back, routine, 1) : undefined;
   switch (value.kind) {
     case 'screen': {
-      const question = int(value.question);
-      const from = int(value.from);
-      if (
-        (value.stage === 'short' || value.stage === 'full') &&
-        question !== undefined &&
-        from !== undefined
-      ) {
-        return { kind: 'screen', stage: value.stage, question, from, unclear };
-      }
-      return undefined;
+      if (!routine || (value.stage !== 'short' && value.stage !== 'full')) return undefined;
+      const questions = value.stage === 'short' ? routine.shortScreen : routine.fullScreen;
+      const question = intIn(value.question, 0, questions.length - 1);
+      const from = intIn(value.from, 0, routine.steps.length);
+      return question !== undefined && from !== undefined
+        ? { kind: 'screen', stage: value.stage, question, from, unclear }
+        : undefined;
     }
     case 'flagCheck': {
       const then = Array.isArray(value.then) ? value.then.filter(isScreenQuestionId).slice(0, 3) : [];
@@ -165,6 +175,7 @@ function parsePending(value: unknown, depth = 0): Pending | undefined {
     case 'painCheck':
       return { kind: 'painCheck', unclear, ...(back ? { back } : {}) };
     case 'easing':
+      return routine ? { kind: 'easing' } : undefined;
     case 'resume':
     case 'reminderOffer':
     case 'reminderTime':
@@ -176,6 +187,12 @@ function parsePending(value: unknown, depth = 0): Pending | undefined {
 
 /** Unclear answers are counted only up to the one more try the screen allows. */
 const MAX_UNCLEAR = 1;
+/** Bounds for numbers a session carries back: tries of one step, the store's item version. */
+const MAX_TRIES = 100;
+const MAX_STEPS = Math.max(...Object.values(ROUTINES).map((each) => each.steps.length));
+const MAX_VERSION = 2 ** 31;
+/** storedFingerprint with the longest reminder token the store accepts is well under this. */
+const MAX_FINGERPRINT = 400;
 
 function parsePart(value: unknown): Part | undefined {
   if (!isRecord(value)) return undefined;
@@ -220,17 +237,26 @@ export function parseSession(raw: unknown, nowMs: number): SessionState | undefi
   if (!isRecord(raw) || raw.v !== SESSION_SCHEMA_VERSION) return undefined;
   const { state: stored } = parseStored(raw.stored);
   const screening = isRecord(raw.screening) ? raw.screening : {};
-  const num = (v: unknown, fallback: number): number =>
-    typeof v === 'number' && Number.isFinite(v) ? v : fallback;
+  // The cramp clock started in this session: not in the future, and not before the epoch.
+  const started = intIn(raw.sessionStartMs, 0, nowMs) ?? nowMs;
   // Built field by field rather than by spreads: this runs on every turn.
   const state: Mutable<SessionState> = newSession(
-    num(raw.sessionStartMs, nowMs),
+    started,
     stored,
-    typeof raw.savedFingerprint === 'string' ? raw.savedFingerprint : storedFingerprint(stored),
+    typeof raw.savedFingerprint === 'string' && raw.savedFingerprint.length <= MAX_FINGERPRINT
+      ? raw.savedFingerprint
+      : storedFingerprint(stored),
+    intIn(raw.savedVersion, 0, MAX_VERSION) ?? 0,
   );
-  if (isRoutineId(raw.routineId)) state.routineId = raw.routineId;
-  state.stepIndex = Math.trunc(num(raw.stepIndex, -1));
-  state.tries = Math.trunc(num(raw.tries, 0));
+  const routine = isRoutineId(raw.routineId) ? ROUTINES[raw.routineId] : undefined;
+  if (routine) state.routineId = routine.id;
+  // A step of the routine (of the longest, with none), or -1 (its opening questions); anything else did
+  // not come from this skill, and counts as -1.
+  const stepIndex = intIn(raw.stepIndex, -1, (routine?.steps.length ?? MAX_STEPS) - 1);
+  if (stepIndex !== undefined) {
+    state.stepIndex = stepIndex;
+    state.tries = intIn(raw.tries, 0, MAX_TRIES) ?? 0;
+  }
   state.screening = {
     short: screening.short === true,
     full: screening.full === true,
@@ -243,7 +269,7 @@ export function parseSession(raw: unknown, nowMs: number): SessionState | undefi
       ? { level: 'urgent' as const, reason: 'clotSigns' as const, confirmed: false }
       : undefined);
   if (flag) state.flag = flag;
-  const pending = parsePending(raw.pending);
+  const pending = parsePending(raw.pending, routine);
   if (pending) state.pending = pending;
   state.eased = raw.eased === true;
   state.timerAsked = raw.timerAsked === true;

@@ -1,4 +1,4 @@
-import { isRoutineId } from '../routines/data';
+import { isRoutineId, ROUTINES } from '../routines/data';
 import type { RoutineId } from '../routines/types';
 import type { Rate } from '../speech/ssml';
 
@@ -12,6 +12,11 @@ export interface Progress {
   readonly routineId: RoutineId;
   /** Zero-based index of the step to carry on with. */
   readonly stepIndex: number;
+  /**
+   * When it was set (the turn's request time, ms): when two devices both moved, the newer wins.
+   * Stamped by the save, never by a move.
+   */
+  readonly at?: number;
 }
 
 export interface Preferences {
@@ -45,15 +50,20 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 function parseProgress(value: unknown): Progress | undefined {
   if (!isRecord(value)) return undefined;
   const { routineId, stepIndex } = value;
+  // A step of that routine: a place past its end did not come from this skill.
   if (
     !isRoutineId(routineId) ||
     typeof stepIndex !== 'number' ||
     !Number.isInteger(stepIndex) ||
-    stepIndex < 0
+    stepIndex < 0 ||
+    stepIndex >= ROUTINES[routineId].steps.length
   ) {
     return undefined;
   }
-  return { routineId, stepIndex };
+  const at = value.at;
+  return typeof at === 'number' && Number.isSafeInteger(at) && at > 0
+    ? { routineId, stepIndex, at }
+    : { routineId, stepIndex };
 }
 
 function parsePreferences(value: unknown): Preferences {
@@ -83,7 +93,7 @@ function migrate(
   for (;;) {
     const version = current.schemaVersion;
     if (typeof version !== 'number' || version >= STORED_SCHEMA_VERSION) return current;
-    const step = migrations[version];
+    const step = Object.hasOwn(migrations, version) ? migrations[version] : undefined;
     if (!step) return current;
     current = step(current);
   }
@@ -145,5 +155,125 @@ export function mergeAfterFailedRead(fromStore: StoredState, fromSession: Stored
     welcomed: fromStore.welcomed || fromSession.welcomed,
     ...(progress ? { progress } : {}),
     ...(reminderToken ? { reminderToken } : {}),
+  };
+}
+
+/**
+ * What a turn can change in the store, field by field: the unit of a write, of a conflict and of a merge.
+ * Each preference is its own field, so two devices changing different preferences both keep theirs.
+ */
+export type StoredField = 'welcomed' | 'holdScale' | 'rate' | 'quiet' | 'progress' | 'reminderToken';
+
+const FINGERPRINT_FIELDS: readonly (readonly [StoredField, number, number])[] = [
+  // [field, first segment, segment after the last] of storedFingerprint's `|`-separated segments.
+  ['welcomed', 1, 2],
+  ['holdScale', 2, 3],
+  ['rate', 3, 4],
+  ['quiet', 4, 5],
+  ['progress', 5, 7],
+];
+const FINGERPRINT_SEGMENTS = 8;
+
+/**
+ * The fields of `next` that differ from what the store held when `savedFingerprint` was taken. A
+ * fingerprint that is not one of ours (a stale or tampered session) counts as every field changed.
+ */
+export function changedFields(savedFingerprint: string, next: StoredState): StoredField[] {
+  const now = storedFingerprint(next);
+  if (now === savedFingerprint) return [];
+  const before = savedFingerprint.split('|');
+  const after = now.split('|');
+  if (before.length < FINGERPRINT_SEGMENTS || before[0] !== after[0]) {
+    return ['welcomed', 'holdScale', 'rate', 'quiet', 'progress', 'reminderToken'];
+  }
+  const changed: StoredField[] = [];
+  for (const [field, from, to] of FINGERPRINT_FIELDS) {
+    for (let i = from; i < to; i++) {
+      if (before[i] !== after[i]) {
+        changed.push(field);
+        break;
+      }
+    }
+  }
+  // The token is free text and last: everything from its segment on.
+  const tokenOf = (segments: readonly string[]): string => segments.slice(FINGERPRINT_SEGMENTS - 1).join('|');
+  if (tokenOf(before) !== tokenOf(after)) changed.push('reminderToken');
+  return changed;
+}
+
+/** The stored item as written whole: the fields of the schema, nothing else. */
+export function storedAttributes(state: StoredState): Record<string, unknown> {
+  const { schemaVersion, preferences, welcomed, progress, reminderToken } = state;
+  return {
+    schemaVersion,
+    preferences: { holdScale: preferences.holdScale, rate: preferences.rate, quiet: preferences.quiet },
+    welcomed,
+    ...(progress
+      ? {
+          progress: {
+            routineId: progress.routineId,
+            stepIndex: progress.stepIndex,
+            ...(progress.at !== undefined ? { at: progress.at } : {}),
+          },
+        }
+      : {}),
+    ...(reminderToken !== undefined ? { reminderToken } : {}),
+  };
+}
+
+/**
+ * The item's top-level attributes that carry `fields`, with their values in `state` (undefined: remove
+ * it). Preferences are written as one map.
+ */
+export function storedChanges(state: StoredState, fields: readonly StoredField[]): Record<string, unknown> {
+  const { preferences, progress } = state;
+  const changes: Record<string, unknown> = {};
+  for (const field of fields) {
+    if (field === 'holdScale' || field === 'rate' || field === 'quiet') {
+      changes.preferences = {
+        holdScale: preferences.holdScale,
+        rate: preferences.rate,
+        quiet: preferences.quiet,
+      };
+    } else if (field === 'progress') {
+      changes.progress = progress
+        ? {
+            routineId: progress.routineId,
+            stepIndex: progress.stepIndex,
+            ...(progress.at !== undefined ? { at: progress.at } : {}),
+          }
+        : undefined;
+    } else changes[field] = state[field];
+  }
+  return changes;
+}
+
+/**
+ * Two devices, one user: the store moved on since this session read it. Field by field, what this turn
+ * (at `oursAt`) changed goes on top of what the store holds now; everything else is the store's.
+ * Progress both moved: the newer wins (by the time each was set). The welcome, once heard anywhere,
+ * stays heard.
+ */
+export function mergeStored(
+  current: StoredState,
+  ours: StoredState,
+  changed: readonly StoredField[],
+  oursAt: number,
+): StoredState {
+  const has = (field: StoredField): boolean => changed.includes(field);
+  // Set or cleared at `oursAt` (this turn's time); progress the store holds from a later turn stays.
+  const oursNewer = oursAt >= (current.progress?.at ?? 0);
+  const progress = has('progress') && oursNewer ? ours.progress : current.progress;
+  const reminderToken = has('reminderToken') ? ours.reminderToken : current.reminderToken;
+  return {
+    schemaVersion: STORED_SCHEMA_VERSION,
+    preferences: {
+      holdScale: has('holdScale') ? ours.preferences.holdScale : current.preferences.holdScale,
+      rate: has('rate') ? ours.preferences.rate : current.preferences.rate,
+      quiet: has('quiet') ? ours.preferences.quiet : current.preferences.quiet,
+    },
+    welcomed: current.welcomed || ours.welcomed,
+    ...(progress ? { progress } : {}),
+    ...(reminderToken !== undefined ? { reminderToken } : {}),
   };
 }

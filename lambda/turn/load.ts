@@ -1,7 +1,9 @@
-import type { HandlerInput, RequestInterceptor } from 'ask-sdk-core';
+import type { HandlerInput, PersistenceAdapter, RequestInterceptor } from 'ask-sdk-core';
+import { isFieldStore, type FieldStore } from '../persistence/field-store';
 import { errorMessage, log } from '../log';
 import { translatorFor } from '../speech/i18n';
 import { localeOf } from '../speech/locale';
+import { takenSessionState } from '../state/envelope';
 import { newSession, parseSession, type SessionState } from '../state/session';
 import { mergeAfterFailedRead, parseStored, storedFingerprint, type StoredState } from '../state/stored';
 import { setTurn } from './turn';
@@ -9,9 +11,16 @@ import { setTurn } from './turn';
 /** Session attribute that holds the whole conversation state. */
 export const SESSION_KEY = 'calfCoach';
 
-function requestTime(input: HandlerInput): number {
+/** The request's time, in ms; the clock of the turn (and of the save after it). */
+export function requestTime(input: HandlerInput): number {
   const stamp = Date.parse(input.requestEnvelope.request.timestamp);
   return Number.isFinite(stamp) ? stamp : Date.now();
+}
+
+/** Skill events (enabled, disabled, permissions): no conversation, so nothing is read or written for them. */
+export function isSkillEvent(input: HandlerInput): boolean {
+  const type: unknown = input.requestEnvelope.request.type;
+  return typeof type === 'string' && type.startsWith('AlexaSkillEvent.');
 }
 
 /** The permission scopes the person has granted, from the request's context. */
@@ -22,13 +31,20 @@ function grantedScopes(input: HandlerInput): ReadonlySet<string> {
   );
 }
 
-/** Reads the stored state; undefined (with one warning line) when the store cannot be reached. */
-async function readStored(input: HandlerInput): Promise<StoredState | undefined> {
+interface Read {
+  readonly state: StoredState;
+  readonly version: number;
+}
+
+/** Reads the stored state and its version; undefined (with one warning line) when the store cannot be reached. */
+async function readStored(input: HandlerInput, store: FieldStore | undefined): Promise<Read | undefined> {
   try {
-    const raw: unknown = await input.attributesManager.getPersistentAttributes();
-    const { state, problem } = parseStored(raw);
+    const { attributes, version } = store
+      ? await store.read(input.requestEnvelope)
+      : { attributes: await input.attributesManager.getPersistentAttributes(), version: 0 };
+    const { state, problem } = parseStored(attributes);
     if (problem) log.warn('stored-state-ignored', { problem });
-    return state;
+    return { state, version };
   } catch (error) {
     log.warn('persistence-read-failed', { error: errorMessage(error) });
     return undefined;
@@ -36,35 +52,58 @@ async function readStored(input: HandlerInput): Promise<StoredState | undefined>
 }
 
 /** The store is read once per session (and again only while an earlier read has failed). */
-async function loadState(input: HandlerInput, nowMs: number): Promise<SessionState> {
-  const attributes = input.requestEnvelope.session ? input.attributesManager.getSessionAttributes() : {};
-  const raw: unknown = attributes[SESSION_KEY];
+async function loadState(
+  input: HandlerInput,
+  nowMs: number,
+  store: FieldStore | undefined,
+): Promise<SessionState> {
+  // The checked skill took the state out before ask-sdk's copy (state/envelope.ts); else it is in the attributes.
+  const taken = takenSessionState(input.requestEnvelope);
+  const raw: unknown = taken.taken
+    ? taken.state
+    : input.requestEnvelope.session
+      ? input.attributesManager.getSessionAttributes()[SESSION_KEY]
+      : undefined;
   const session = parseSession(raw, nowMs);
   if (session && !session.storeUnread) return session;
   if (!session && raw !== undefined)
     log.warn('session-state-ignored', { reason: 'malformed session attributes' });
-  const stored = await readStored(input);
+  const read = await readStored(input, store);
   if (!session) {
-    return stored ? newSession(nowMs, stored) : { ...newSession(nowMs), storeUnread: true };
+    return read
+      ? newSession(nowMs, read.state, storedFingerprint(read.state), read.version)
+      : { ...newSession(nowMs), storeUnread: true };
   }
-  if (!stored) return session;
+  if (!read) return session;
   const { storeUnread: _recovered, ...rest } = session;
   return {
     ...rest,
-    stored: mergeAfterFailedRead(stored, session.stored),
-    savedFingerprint: storedFingerprint(stored),
+    stored: mergeAfterFailedRead(read.state, session.stored),
+    savedFingerprint: storedFingerprint(read.state),
+    savedVersion: read.version,
   };
 }
 
-/** Loads the turn once: the conversation state, the request's language and its clock. */
-export const LoadTurnInterceptor: RequestInterceptor = {
-  async process(input) {
-    const nowMs = requestTime(input);
-    const locale = localeOf(input.requestEnvelope);
-    const state = await loadState(input, nowMs);
-    setTurn(input, {
-      state,
-      ctx: { t: translatorFor(locale), locale, nowMs, granted: grantedScopes(input) },
-    });
-  },
-};
+/**
+ * Loads the turn once: the conversation state, the request's language and its clock. With an adapter
+ * that has versioned reads (field-store.ts), the store's version comes with the state, for the save.
+ */
+export function loadTurn(adapter?: PersistenceAdapter): RequestInterceptor {
+  const store = isFieldStore(adapter) ? adapter : undefined;
+  return {
+    async process(input) {
+      const nowMs = requestTime(input);
+      const locale = localeOf(input.requestEnvelope);
+      const state = isSkillEvent(input)
+        ? { ...newSession(nowMs), storeUnread: true }
+        : await loadState(input, nowMs, store);
+      setTurn(input, {
+        state,
+        ctx: { t: translatorFor(locale), locale, nowMs, granted: grantedScopes(input) },
+      });
+    },
+  };
+}
+
+/** The load through ask-sdk's attributes manager alone (whole reads, no versions). */
+export const LoadTurnInterceptor: RequestInterceptor = loadTurn();

@@ -95,24 +95,43 @@ describe('DynamoDB persistence, against a real DynamoDB-compatible server', () =
     expect(item?.attributes).toMatchObject({ preferences: { holdScale: 1.5, rate: 'slow', quiet: true } });
   });
 
-  it('one read per session; a write only when progress or preferences changed', async () => {
+  it('one read per session; a write only when progress or preferences changed, the welcome with the first', async () => {
     const table = await freshTable();
     const { adapter, calls } = countingAdapter(dynamo.endpoint, table);
     const c = new Conversation({ adapter });
     await c.say('open calf coach');
-    expect(calls).toEqual({ GetItem: 1, PutItem: 1 });
+    // The welcome was heard: that goes out with the first progress write, not on its own.
+    expect(calls).toEqual({ GetItem: 1 });
     await c.sayAll('help', 'repeat', 'what', 'yes');
-    expect(calls).toEqual({ GetItem: 1, PutItem: 1 });
+    expect(calls).toEqual({ GetItem: 1 });
     await c.sayAll('bedtime', 'no');
-    expect(calls).toEqual({ GetItem: 1, PutItem: 1 });
+    expect(calls).toEqual({ GetItem: 1 });
     await c.say('no');
-    expect(calls).toEqual({ GetItem: 1, PutItem: 2 });
+    expect(calls).toEqual({ GetItem: 1, UpdateItem: 1 });
+    expect((await scanTable(dynamo.endpoint, table))[0]).toMatchObject({
+      version: 1,
+      attributes: { welcomed: true, progress: { routineId: 'bedtime', stepIndex: 0 } },
+    });
     await c.sayAll('repeat', 'help', 'tell me more');
-    expect(calls).toEqual({ GetItem: 1, PutItem: 2 });
+    expect(calls).toEqual({ GetItem: 1, UpdateItem: 1 });
     await c.say('pause');
-    expect(calls).toEqual({ GetItem: 1, PutItem: 2 });
+    expect(calls).toEqual({ GetItem: 1, UpdateItem: 1 });
     await c.say('open calf coach');
-    expect(calls).toEqual({ GetItem: 2, PutItem: 2 });
+    expect(calls).toEqual({ GetItem: 2, UpdateItem: 1 });
+  });
+
+  it('the welcome alone is written when the session ends before any progress', async () => {
+    const table = await freshTable();
+    const { adapter, calls } = countingAdapter(dynamo.endpoint, table);
+    const first = new Conversation({ adapter });
+    await first.say('open calf coach');
+    await first.endSession();
+    expect(calls).toEqual({ GetItem: 1, UpdateItem: 1 });
+    const second = new Conversation({ adapter });
+    await second.say('open calf coach');
+    await second.say('stop');
+    expect(calls).toEqual({ GetItem: 2, UpdateItem: 1 });
+    expect((await second.say('open calf coach')).text).toMatch(/^Welcome back/);
   });
 
   it("two users interleaved turn by turn never see each other's progress", async () => {
@@ -151,7 +170,7 @@ describe('DynamoDB persistence, against a real DynamoDB-compatible server', () =
     await c.say('my calf is swollen');
     const items = await scanTable(dynamo.endpoint, table);
     expect(items).toHaveLength(1);
-    expect(Object.keys(items[0] ?? {}).sort()).toEqual(['attributes', 'id']);
+    expect(Object.keys(items[0] ?? {}).sort()).toEqual(['attributes', 'id', 'version']);
     expect(Object.keys(items[0]?.attributes ?? {}).sort()).toEqual([
       'preferences',
       'progress',
@@ -198,6 +217,40 @@ describe('DynamoDB persistence, against a real DynamoDB-compatible server', () =
       warn.mockRestore();
       client.destroy();
     }
+  });
+});
+
+describe('skill events against the table', () => {
+  it('disabling the skill deletes the user’s item; nothing is read or written for it first', async () => {
+    const table = await freshTable();
+    const { adapter, calls } = countingAdapter(dynamo.endpoint, table);
+    const c = new Conversation({ adapter });
+    await toAfterRunStepTwo(c);
+    expect(await scanTable(dynamo.endpoint, table)).toHaveLength(1);
+    const { envelope, localDevice } = await import('../../lambda/local/simulator/envelope');
+    const { skillBuilder } = await import('../../lambda/skill');
+    const base = envelope(
+      localDevice(),
+      { sessionId: 'x', isNew: true, attributes: {} },
+      { type: 'LaunchRequest' },
+      new Date(),
+    );
+    const { session: _none, ...withoutSession } = base;
+    const before = { ...calls };
+    const response = await skillBuilder({ persistenceAdapter: adapter })
+      .create()
+      .invoke({
+        ...withoutSession,
+        request: {
+          type: 'AlexaSkillEvent.SkillDisabled',
+          requestId: 'r',
+          timestamp: new Date().toISOString(),
+          body: { userId: 'amzn1.ask.account.LOCAL-USER', userInformationPersistenceStatus: 'PERSISTED' },
+        },
+      } as never);
+    expect(response.response).toEqual({});
+    expect(calls).toEqual({ ...before, DeleteItem: 1 });
+    expect(await scanTable(dynamo.endpoint, table)).toEqual([]);
   });
 });
 
@@ -326,7 +379,18 @@ describe('the bundled Lambda honours the environment', () => {
         type: 'IntentRequest' as const,
         intent: { name: 'BedtimeIntent', confirmationStatus: 'NONE' as const },
       };
-      await invokeBundle(envelope(localDevice(), session, bedtime, new Date()));
+      const first = JSON.parse(await invokeBundle(envelope(localDevice(), session, bedtime, new Date()))) as {
+        sessionAttributes: Record<string, unknown>;
+      };
+      // The welcome goes out with the first progress write, or when the session ends.
+      await invokeBundle(
+        envelope(
+          localDevice(),
+          { ...session, isNew: false, attributes: first.sessionAttributes },
+          { type: 'SessionEndedRequest', reason: 'USER_INITIATED' },
+          new Date(),
+        ),
+      );
       const items = await scanTable(dynamo.endpoint, table);
       expect(items[0]?.attributes).toMatchObject({ welcomed: true });
       const launch = await invokeBundle(

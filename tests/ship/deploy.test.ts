@@ -23,7 +23,12 @@ describe('the deployable skill', () => {
         code: { default: { src: string } };
         skillInfrastructure: {
           type: string;
-          userConfig: { runtime: string; handler: string; templatePath: string };
+          userConfig: {
+            runtime: string;
+            handler: string;
+            templatePath: string;
+            skillEvents?: { subscriptions: string[] };
+          };
         };
       };
     };
@@ -39,6 +44,15 @@ describe('the deployable skill', () => {
     expect(profile.skillInfrastructure.type).toBe('@ask-cli/cfn-deployer');
     expect(profile.skillInfrastructure.userConfig.handler).toBe('index.handler');
     expect(['nodejs20.x', 'nodejs22.x']).toContain(profile.skillInfrastructure.userConfig.runtime);
+  });
+
+  it('has ask deploy point the skill events at the same function the manifest subscribes', () => {
+    const manifest = read(path.join(profile.skillMetadata.src, 'skill.json')) as unknown as {
+      manifest: { events?: { subscriptions: { eventName: string }[] } };
+    };
+    const subscribed = manifest.manifest.events?.subscriptions.map((s) => s.eventName) ?? [];
+    expect(subscribed).toContain('SKILL_DISABLED');
+    expect(profile.skillInfrastructure.userConfig.skillEvents?.subscriptions).toEqual(subscribed);
   });
 
   it('the template has the parameters the cfn-deployer passes', () => {
@@ -93,7 +107,12 @@ describe('the deployable skill', () => {
       .match(/dynamodb:\w+/g)
       ?.sort();
     expect(granted).toEqual(used);
-    expect(used).toEqual(['dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:PutItem']);
+    expect(used).toEqual([
+      'dynamodb:DeleteItem',
+      'dynamodb:GetItem',
+      'dynamodb:PutItem',
+      'dynamodb:UpdateItem',
+    ]);
   });
 
   it('npm run package writes the Lambda zip and puts every model in the skill package', async () => {

@@ -4,7 +4,7 @@ import type { PersistenceAdapter } from 'ask-sdk-core';
 import { ExpressAdapter, type Verifier } from 'ask-sdk-express-adapter';
 import express, { type ErrorRequestHandler } from 'express';
 import { errorMessage, log } from '../../log';
-import { skillBuilder } from '../../skill';
+import { createSkill } from '../../skill';
 
 export interface ServerOptions {
   readonly persistenceAdapter: PersistenceAdapter;
@@ -51,10 +51,11 @@ export class EnvelopeVerifier implements Verifier {
 
 /** Express app: POST / for Alexa (through ask-sdk-express-adapter), GET /health for monitoring. */
 export function createApp(options: Omit<ServerOptions, 'port' | 'host'>): express.Express {
-  const skill = skillBuilder({
+  // The checked skill, as Lambda runs it: session attributes past the bounds are dropped before ask-sdk copies them.
+  const skill = createSkill({
     persistenceAdapter: options.persistenceAdapter,
     ...(options.skillId ? { skillId: options.skillId } : {}),
-  }).create();
+  });
   const adapter = new ExpressAdapter(skill, options.verify, options.verify, [
     new EnvelopeVerifier(options.skillId),
   ]);

@@ -1,0 +1,121 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { envelope, localDevice, newSessionId } from '../../lambda/local/simulator/envelope';
+import { TimeoutApiClient } from '../../lambda/reminders/api-client';
+import { REMINDERS_SCOPE } from '../../lambda/reminders/schedule';
+import { lambdaHandler } from '../../lambda/skill';
+import { MemoryPersistenceAdapter } from '../../lambda/persistence/memory';
+import { FakeAlexaApi } from '../helpers/alexa-api';
+import { bundleTo, run } from '../helpers/process';
+
+/**
+ * An Alexa API that accepts the connection and never answers: the answer comes back at the 3 s bound,
+ * and nothing of the call is left behind to keep a Lambda's event loop busy (Lambda would wait for it
+ * and time out, and Alexa would get nothing).
+ */
+
+let api: FakeAlexaApi;
+let endpoint: string;
+beforeAll(async () => {
+  api = new FakeAlexaApi();
+  endpoint = await api.start();
+  api.mode = 'hang';
+});
+afterAll(async () => {
+  await api.close();
+});
+
+function reminderRequest(apiEndpoint: string): unknown {
+  return envelope(
+    localDevice({
+      apiEndpoint,
+      permissions: { consentToken: 'token', scopes: { [REMINDERS_SCOPE]: { status: 'GRANTED' } } },
+    }),
+    { sessionId: newSessionId(), isNew: true, attributes: {} },
+    {
+      type: 'IntentRequest',
+      intent: {
+        name: 'SetReminderIntent',
+        confirmationStatus: 'NONE',
+        slots: { time: { name: 'time', value: '21:00', confirmationStatus: 'NONE' } },
+      },
+    },
+    new Date(),
+  );
+}
+
+describe('an Alexa API that never answers', () => {
+  it('the API client gives up at its bound and destroys the socket', async () => {
+    const sockets = (): number =>
+      process.getActiveResourcesInfo().filter((resource) => resource === 'TCPSocketWrap').length;
+    const before = sockets();
+    const client = new TimeoutApiClient(300);
+    const started = Date.now();
+    await expect(
+      client.invoke({ method: 'POST', url: `${endpoint}/v1/alerts/reminders`, headers: [], body: '{}' }),
+    ).rejects.toThrow(/took longer than 300 ms/);
+    expect(Date.now() - started).toBeLessThan(1000);
+    // Both ends of the connection are gone once the client destroyed its socket.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(sockets()).toBeLessThanOrEqual(before);
+  });
+
+  it('the Lambda handler tells Lambda not to wait for an empty event loop', async () => {
+    const handler = lambdaHandler({ persistenceAdapter: new MemoryPersistenceAdapter() });
+    const context: { callbackWaitsForEmptyEventLoop?: boolean } = { callbackWaitsForEmptyEventLoop: true };
+    await new Promise<void>((resolve) => {
+      handler(
+        envelope(
+          localDevice(),
+          { sessionId: newSessionId(), isNew: true, attributes: {} },
+          { type: 'LaunchRequest' },
+          new Date(),
+        ),
+        context,
+        () => {
+          resolve();
+        },
+      );
+    });
+    expect(context.callbackWaitsForEmptyEventLoop).toBe(false);
+  });
+
+  it('the bundled Lambda answers within the bound, and its process has nothing left to wait for soon after', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'calf-coach-abort-'));
+    try {
+      const bundle = path.join(dir, 'index.js');
+      await bundleTo('lambda', bundle);
+      const script = path.join(dir, 'invoke.js');
+      // Like Lambda's runtime, but waiting for the event loop to empty whatever the handler asks: exit
+      // time minus callback time is what a hanging socket would cost.
+      writeFileSync(
+        script,
+        `const { handler } = require(${JSON.stringify(bundle)});
+         const started = Date.now();
+         let answered = 0;
+         handler(JSON.parse(process.argv[2]), {}, (error, result) => {
+           answered = Date.now() - started;
+           process.stdout.write(JSON.stringify({ answered, speech: result && result.response.outputSpeech }) + '\\n');
+         });
+         process.on('exit', () => { process.stdout.write(JSON.stringify({ exited: Date.now() - started }) + '\\n'); });`,
+      );
+      const done = await run(process.execPath, [script, JSON.stringify(reminderRequest(endpoint))], {
+        env: { ...process.env, CALF_COACH_LOG: 'silent' },
+        timeoutMs: 30_000,
+      });
+      const lines = done.stdout
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as Record<string, unknown>);
+      const answered = Number(lines[0]?.answered);
+      const exited = Number(lines[1]?.exited);
+      expect(JSON.stringify(lines[0]?.speech)).toMatch(/couldn.+t reach the reminders service/i);
+      expect(answered).toBeGreaterThanOrEqual(2900);
+      expect(answered).toBeLessThan(4000);
+      expect(exited - answered).toBeLessThan(1000);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
