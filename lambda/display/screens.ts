@@ -3,10 +3,6 @@ import { MAX_TIMED_HOLD_SECONDS, type RoutineId, type Side } from '../routines/t
 import { stepKey } from '../speech/keys';
 import { routineName } from '../speech/step';
 import type { MessageKey, Translate } from '../speech/translate';
-import flagLayouts from './flag.json';
-import messageLayouts from './message.json';
-import sizes from './sizes.json';
-import stepLayouts from './step.json';
 
 /**
  * A red flag's screen, written for reading (the full wording stays in the speech): the action and its
@@ -47,56 +43,23 @@ export type Display =
 
 export const APL_TOKEN = 'calfCoachScreen';
 /** The APL version the documents need; devices reporting an older runtime get no screen. */
-export const APL_VERSION = stepLayouts.version;
-
-type Size = number | string | null;
+export const APL_VERSION = '1.6';
 
 /**
- * A document's resources, from sizes.json (one value per viewport profile, in `sizes.profiles` order,
- * null where that profile's layout does not use it): the colours; the hubLandscapeMedium values with no
- * `when`, for that profile and any viewport the documents don't know; then each other profile's values,
- * when `@viewportProfile` is that profile. Numbers are dp, except `…Lines` (maxLines); the countdown bar's
- * fill is twice the bar's width and sits half of it to the left (the `CountdownBar` layout).
+ * The three documents, saved in the skill package (skill-package/response/display/<name>/document.json:
+ * one layout per viewport profile, with its sizes as resources) and sent as links, so they stay out of
+ * the Lambda bundle.
  */
-function resources(table: Readonly<Record<string, readonly Size[]>>): Record<string, unknown>[] {
-  const block = (profile: number): Record<string, Record<string, unknown>> => {
-    const dimensions: Record<string, unknown> = {};
-    const numbers: Record<string, unknown> = {};
-    const strings: Record<string, unknown> = {};
-    for (const [name, values] of Object.entries(table)) {
-      const value = values[profile];
-      if (value === null || value === undefined) continue;
-      if (typeof value === 'string') strings[name] = value;
-      else if (name.endsWith('Lines')) numbers[name] = value;
-      else dimensions[name] = value;
-      if (name === 'barWidth' && typeof value === 'number') {
-        dimensions.barDouble = value * 2;
-        numbers.barShift = -value;
-      }
-    }
-    return { dimensions, numbers, strings };
-  };
-  const fallback = sizes.profiles.indexOf('hubLandscapeMedium');
-  return [
-    { colors: sizes.colors },
-    block(fallback),
-    ...sizes.profiles.flatMap((profile, i) =>
-      i === fallback ? [] : [{ when: `\${@viewportProfile == @${profile}}`, ...block(i) }],
-    ),
-  ];
-}
-
-/** The three documents as sent: their layouts (step.json, message.json, flag.json) and their resources. */
-export const DOCUMENTS = {
-  step: { ...stepLayouts, resources: resources(sizes.step) },
-  message: { ...messageLayouts, resources: resources(sizes.message) },
-  flag: { ...flagLayouts, resources: resources(sizes.flag) },
+export const DOCUMENT_LINKS = {
+  step: 'doc://alexa/apl/documents/step',
+  message: 'doc://alexa/apl/documents/message',
+  flag: 'doc://alexa/apl/documents/flag',
 } as const;
 
 export interface RenderDocument {
   readonly type: 'Alexa.Presentation.APL.RenderDocument';
   readonly token: string;
-  readonly document: Record<string, unknown>;
+  readonly document: { readonly type: 'Link'; readonly src: string };
   readonly datasources: Record<string, unknown>;
 }
 
@@ -232,7 +195,7 @@ export function renderDocument(display: Display, t: Translate): RenderDocument {
   return {
     type: 'Alexa.Presentation.APL.RenderDocument',
     token: APL_TOKEN,
-    document: DOCUMENTS[display.kind],
+    document: { type: 'Link', src: DOCUMENT_LINKS[display.kind] },
     datasources,
   };
 }

@@ -1,17 +1,24 @@
-import { DOCUMENTS, readable, SIZE_CLASS_LIMITS, writtenNumber } from '../../lambda/display/screens';
+import { readdirSync } from 'node:fs';
+import {
+  APL_VERSION,
+  DOCUMENT_LINKS,
+  readable,
+  SIZE_CLASS_LIMITS,
+  writtenNumber,
+} from '../../lambda/display/screens';
 import type { Exchange } from '../../lambda/local/simulator/simulator';
 import { Conversation } from '../helpers/conversation';
 import { applyBudgets, boxes, render as layOut, type Box } from './apl-layout';
+import { DOCUMENT_NAMES, SAVED_DOCUMENTS, savedDocument } from './documents';
 import { DEVICES } from './viewports';
 
 const SHOW = { 'Alexa.Presentation.APL': { runtime: { maxVersion: '2023.3' } } };
-const readDocument = (name: keyof typeof DOCUMENTS): Record<string, unknown> =>
-  JSON.parse(JSON.stringify(DOCUMENTS[name])) as Record<string, unknown>;
+const readDocument = savedDocument;
 
 interface Render {
   type: string;
   token: string;
-  document: Record<string, unknown>;
+  document: { type: string; src: string };
   datasources: {
     step?: {
       routine: string;
@@ -52,8 +59,16 @@ const breaksOfFirstHold = (ssml: string): number[] => {
 };
 
 describe('APL documents', () => {
+  it('are saved in the skill package, one folder each, at the version the skill checks devices for', () => {
+    expect(readdirSync(SAVED_DOCUMENTS).sort()).toEqual([...DOCUMENT_NAMES].sort());
+    for (const name of DOCUMENT_NAMES) {
+      expect(DOCUMENT_LINKS[name]).toBe(`doc://alexa/apl/documents/${name}`);
+      expect(savedDocument(name).version).toBe(APL_VERSION);
+    }
+  });
+
   it.each(['step', 'message', 'flag'] as const)(
-    '%s.json chooses its layout by viewport profile, from the alexa-viewport-profiles package',
+    'the %s document chooses its layout by viewport profile, from the alexa-viewport-profiles package',
     (name) => {
       const document = readDocument(name);
       expect(document).toMatchObject({
@@ -147,7 +162,7 @@ describe('on a device with a screen', () => {
     const step = await c.say('no');
     const { document, datasources, token } = render(step);
     expect(token).toBe('calfCoachScreen');
-    expect(document).toEqual(readDocument('step'));
+    expect(document).toEqual({ type: 'Link', src: DOCUMENT_LINKS.step });
     const card = datasources.step;
     expect(card).toMatchObject({
       routine: 'Cramp relief routine',
@@ -193,7 +208,7 @@ describe('on a device with a screen', () => {
   it('the menu, help and safety questions get message screens; only a safety question is safety text', async () => {
     const c = new Conversation({ device: { supportedInterfaces: SHOW } });
     const menu = render(await c.say('open calf coach'));
-    expect(menu.document).toEqual(readDocument('message'));
+    expect(menu.document).toEqual({ type: 'Link', src: DOCUMENT_LINKS.message });
     expect(menu.datasources.message).toMatchObject({ title: 'Calf Coach', safety: false });
     expect(menu.datasources.message?.body).toMatch(/Which would you like\?$/);
     expect(render(await c.say('help')).datasources.message?.title).toBe('What you can say');
@@ -209,7 +224,7 @@ describe('on a device with a screen', () => {
     const c = new Conversation({ device: { supportedInterfaces: SHOW } });
     await c.say('ask calf coach for help with a cramp');
     const emergency = render(await c.say('yes'));
-    expect(emergency.document).toEqual(readDocument('flag'));
+    expect(emergency.document).toEqual({ type: 'Link', src: DOCUMENT_LINKS.flag });
     expect(emergency.datasources.flag).toEqual({
       level: 'emergency',
       condition: '',

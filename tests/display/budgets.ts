@@ -1,9 +1,9 @@
-import { DOCUMENTS } from '../../lambda/display/screens';
 import budgets from '../../lambda/display/budgets.json';
 import * as path from 'node:path';
 import { ROOT } from '../helpers/model';
 import { asText } from './apl-expr';
 import { resourcesFor, type Budget } from './apl-layout';
+import { DOCUMENT_NAMES, savedDocument, type DocumentName } from './documents';
 import { DEVICES, profileOf, type Device } from './viewports';
 
 /**
@@ -12,8 +12,7 @@ import { DEVICES, profileOf, type Device } from './viewports';
  * body, a phone number) has a budget per size class: `instructionLarge`, `bodySmall`, `numberLong`…
  */
 
-export type DocumentName = keyof typeof DOCUMENTS;
-export const DOCUMENT_NAMES = Object.keys(DOCUMENTS) as DocumentName[];
+export { DOCUMENT_NAMES, type DocumentName };
 
 type Table = Readonly<Record<string, readonly (string | null)[]>>;
 const TABLES = budgets as unknown as Readonly<Record<DocumentName, Table>> & { profiles: readonly string[] };
@@ -63,9 +62,9 @@ function table(rows: readonly (readonly string[])[]): string[] {
 }
 
 const TITLES: Readonly<Record<DocumentName, string>> = {
-  step: 'Step card (`step.json`)',
-  message: 'Message screen (`message.json`)',
-  flag: 'Red-flag screen (`flag.json`)',
+  step: 'Step card (`step`)',
+  message: 'Message screen (`message`)',
+  flag: 'Red-flag screen (`flag`)',
 };
 
 /**
@@ -74,7 +73,7 @@ const TITLES: Readonly<Record<DocumentName, string>> = {
 export function budgetTables(): string {
   const header = ['text', ...DEVICES.map((d) => `${d.name} (${profileOf(d)?.id ?? '?'})`)];
   return DOCUMENT_NAMES.map((name) => {
-    const resources = DEVICES.map((device) => resourcesFor(DOCUMENTS[name], device));
+    const resources = DEVICES.map((device) => resourcesFor(savedDocument(name), device));
     const rows = Object.entries(TABLES[name]).map(([key, cells]) => {
       const shown = DEVICES.map((device, i) => {
         const cell = cells[TABLES.profiles.indexOf(profileOf(device)?.id ?? '')];

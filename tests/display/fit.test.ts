@@ -10,6 +10,7 @@ import {
 import { ROUTINES } from '../../lambda/routines/data';
 import { RESOURCES, translatorFor } from '../../lambda/speech/i18n';
 import { toSsml } from '../../lambda/speech/ssml';
+import { linkedDocument } from './documents';
 import { check, documentOf } from './fit';
 import { collectScreens, SCREEN_LOCALES, type Screen } from './screens';
 import { DEVICES, PROFILES, profileOf } from './viewports';
@@ -54,7 +55,7 @@ function everyFlagScreen(): Screen[] {
           return {
             locale,
             where: `${reason}, ${confirmed ? 'confirmed' : 'as a condition'}`,
-            document,
+            document: linkedDocument(document),
             datasources,
             ssml: toSsml(speech),
           };

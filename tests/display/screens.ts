@@ -7,6 +7,7 @@ import { MemoryPersistenceAdapter } from '../../lambda/persistence/memory';
 import { skillBuilder } from '../../lambda/skill';
 import { Conversation } from '../helpers/conversation';
 import { loadModel } from '../helpers/model';
+import { linkedDocument } from './documents';
 
 /**
  * Every screen the skill sends, collected by driving the real skill: each conversational state (the
@@ -113,13 +114,13 @@ export async function collectScreens(locales: readonly string[] = SCREEN_LOCALES
     for (const directive of response.response.directives ?? []) {
       if (directive.type !== 'Alexa.Presentation.APL.RenderDocument') continue;
       const { document, datasources } = directive as unknown as {
-        document: Record<string, unknown>;
+        document: unknown;
         datasources: Record<string, unknown>;
       };
       const key = `${locale} ${JSON.stringify(datasources)}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      screens.push({ locale, where, document, datasources, ssml });
+      screens.push({ locale, where, document: linkedDocument(document), datasources, ssml });
     }
   };
   for (const locale of locales) {

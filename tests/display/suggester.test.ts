@@ -1,11 +1,12 @@
 import { StaticAplTemplateValidator } from 'apl-suggester';
-import { DOCUMENTS } from '../../lambda/display/screens';
+import { DOCUMENT_NAMES, savedDocument } from './documents';
 import { collectScreens, type Screen } from './screens';
 import { viewportProfilesPackage } from './viewports';
 
 /**
  * Amazon's APL linter (apl-suggester) on every document and every datasource the skill sends. The
- * documents (their layouts in lambda/display/*.json, their resources from sizes.json) import alexa-viewport-profiles, which apl-suggester downloads from Amazon's package host:
+ * documents (saved in skill-package/response/display/, sent as links) import alexa-viewport-profiles, which
+ * apl-suggester downloads from Amazon's package host:
  * with no network in the tests, it gets the stand-in of ./viewports.ts instead, and the test checks it
  * asked for the package and version the documents name.
  */
@@ -23,10 +24,8 @@ jest.mock('axios', () => ({
   },
 }));
 
-const NAMES = Object.keys(DOCUMENTS) as (keyof typeof DOCUMENTS)[];
-/** A document as the skill sends it, through JSON as Alexa gets it. */
-const readDocument = (name: keyof typeof DOCUMENTS): Record<string, unknown> =>
-  JSON.parse(JSON.stringify(DOCUMENTS[name])) as Record<string, unknown>;
+const NAMES = DOCUMENT_NAMES;
+const readDocument = savedDocument;
 
 let screens: Screen[] = [];
 beforeAll(async () => {
@@ -42,7 +41,7 @@ afterEach(() => {
 });
 
 describe('apl-suggester', () => {
-  it.each(NAMES)('finds nothing to say about %s.json', async (name) => {
+  it.each(NAMES)('finds nothing to say about the %s document', async (name) => {
     const document = readDocument(name);
     expect(await new StaticAplTemplateValidator().validate(document)).toEqual([]);
     expect(document.import).toEqual([{ name: 'alexa-viewport-profiles', version: '1.6.0' }]);
