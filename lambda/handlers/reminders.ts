@@ -49,13 +49,16 @@ export const SetReminderHandler: RequestHandler = rule(
   },
 );
 
-/** Yes, or no (or "next") to "would you like a reminder to stretch every evening?" after the bedtime routine. */
+/**
+ * Yes, or no (or "next") to "would you like a daily reminder to stretch at bedtime?" after the bedtime
+ * routine. Yes asks "what time?" and Alexa's dialog collects it, as for "set a bedtime stretch reminder".
+ */
 export const ReminderOfferHandler: RequestHandler = rule(
   (input, { state }) =>
     state.pending?.kind === 'reminderOffer' && isIntent(input, Intents.yes, Intents.no, Intents.next),
   ({ state, ctx }, input) =>
     isIntent(input, Intents.yes)
-      ? create(input, state, ctx, DEFAULT_TIME)
+      ? askReminderTime(state, ctx)
       : reminderDone(state, ctx.t('reminder.declined'), ctx),
 );
 

@@ -15,7 +15,7 @@ describe('navigation in a routine', () => {
     expect(second.text).toMatch(/Say next to finish, or repeat\.$/);
     const closing = await c.say('next');
     expect(closing.text).toMatch(/That's your bedtime stretch done\./);
-    expect(closing.text).toMatch(/Would you like a reminder to stretch every evening at nine\?$/);
+    expect(closing.text).toMatch(/Would you like a daily reminder to stretch at bedtime\?$/);
     expect(await c.stored()).not.toHaveProperty('progress');
     const bye = await c.say('no');
     expect(bye.text).toBe('Okay, no reminder. Sleep well.');

@@ -124,13 +124,23 @@ describe('no bare slot', () => {
     expect(posted()).toHaveLength(0);
   });
 
-  it('yes to the bedtime offer ("every evening at nine?") sets the nine p.m. reminder it named', async () => {
+  it('yes to the bedtime offer asks the time the same way, with Dialog.ElicitSlot', async () => {
     const c = withApi();
     await c.sayAll('ask calf coach for a bedtime stretch', 'no', 'no', 'next');
     const offer = await c.say('next');
-    expect(offer.text).toMatch(/Would you like a reminder to stretch every evening at nine\?$/);
-    const done = await c.say('yes');
-    expect(elicitation(done)).toBeUndefined();
-    expect(posted()[0]).toContain('BYHOUR=21;BYMINUTE=0');
+    expect(offer.text).toMatch(/Would you like a daily reminder to stretch at bedtime\?$/);
+    const question = await c.say('yes');
+    expect(question.text).toBe('What time should I remind you each day? For example, nine p m.');
+    expect(question.ended).toBe(false);
+    expect(elicitation(question)).toMatchObject({
+      slotToElicit: 'time',
+      updatedIntent: { name: 'SetReminderIntent' },
+    });
+    expect(posted()).toHaveLength(0);
+    const done = await c.say('ten pm');
+    expect(intentRequest(done).intent.name).toBe('SetReminderIntent');
+    expect(done.text).toBe("Done. I'll remind you to stretch every day at 10:00 PM. Sleep well.");
+    expect(done.ended).toBe(true);
+    expect(posted()[0]).toContain('BYHOUR=22;BYMINUTE=0');
   });
 });

@@ -161,12 +161,13 @@ describe('failures', () => {
 });
 
 describe('the bedtime routine offers a reminder', () => {
-  it('yes at the end of the bedtime routine sets a daily 9 p.m. reminder', async () => {
+  it('yes at the end of the bedtime routine, then a time, sets a daily reminder at that time', async () => {
     const c = withApi(true);
     await c.sayAll('ask calf coach for a bedtime stretch', 'no', 'no', 'next');
     const offer = await c.say('next');
-    expect(offer.text).toMatch(/Would you like a reminder to stretch every evening at nine\?$/);
-    const done = await c.say('yes');
+    expect(offer.text).toMatch(/Would you like a daily reminder to stretch at bedtime\?$/);
+    await c.say('yes');
+    const done = await c.say('nine pm');
     expect(done.text).toBe("Done. I'll remind you to stretch every day at 9:00 PM. Sleep well.");
     expect(JSON.stringify(posted()[0])).toContain('BYHOUR=21;BYMINUTE=0');
   });
