@@ -5,6 +5,7 @@ import { MAX_TIMED_HOLD_SECONDS, type RoutineId } from '../routines/types';
 import { say, type Speech } from '../speech/ssml';
 import { stepKey } from '../speech/keys';
 import { afterStep, scaledHold, stepSpeech, type Reading } from '../speech/step';
+import { secondsUntilAfter } from '../speech/timing';
 import type { Pending, SessionState } from '../state/session';
 import { clockStop, locked } from './flags';
 import { ask, currentRoutine, withPending, withStored, type Ctx, type Outcome } from './outcome';
@@ -48,27 +49,28 @@ export function readStep(
   const after = afterStep(routine, index, ctx.t);
   const holdScale = saved.stored.preferences.holdScale;
   const timed = step !== undefined && step.holdSeconds > 0 && step.holdSeconds <= MAX_TIMED_HOLD_SECONDS;
-  const display: Display = {
-    kind: 'step',
-    routineId: routine.id,
-    index,
-    holdSeconds: timed ? scaledHold(step, holdScale) : 0,
-  };
   const pending: Pending | undefined = after.asksEasing ? { kind: 'easing' } : undefined;
   // Where every word counts (a cramp now), the first stretch comes without "Step one of four".
   const heading = !(routine.quickStart === true && index === 0 && tries === 1);
-  const read = (reading: Reading, timerLine: Speech): Outcome =>
-    ask(
+  const read = (reading: Reading, timerLine: Speech): Outcome => {
+    const speech = [...lead, ...stepSpeech(routine, index, holdScale, ctx.t, { reading, heading })];
+    // The screen's countdown starts about when "Hold." is said, not when the card appears.
+    const display: Display = {
+      kind: 'step',
+      routineId: routine.id,
+      index,
+      holdSeconds: timed ? scaledHold(step, holdScale) : 0,
+      holdStartsAfterMs: timed
+        ? Math.round(secondsUntilAfter(speech, ctx.t(`hold.start.${step.kind}`)) * 1000)
+        : 0,
+    };
+    return ask(
       withPending(saved, pending),
-      [
-        ...lead,
-        ...stepSpeech(routine, index, holdScale, ctx.t, { reading, heading }),
-        ...timerLine,
-        say(after.prompt),
-      ],
+      [...speech, ...timerLine, say(after.prompt)],
       [say(after.reprompt)],
       display,
     );
+  };
   if (again) return read(again, []);
   if (step?.standing && state.standing) return read('instructionStanding', []);
   if (!step?.timer) return read('instruction', []);

@@ -32,6 +32,8 @@ export type Display =
       readonly index: number;
       /** One timed hold in seconds, as spoken (preferences applied); 0 for steps without a timed hold. */
       readonly holdSeconds: number;
+      /** About when the first hold starts after the card appears (the speech before "Hold."); 0 untimed. */
+      readonly holdStartsAfterMs: number;
     }
   | {
       readonly kind: 'message';
@@ -143,6 +145,7 @@ export function stepDatasource(
       side: sideKey ? t(sideKey) : '',
       holdSeconds: timed ? display.holdSeconds : 0,
       countdownMs: timed ? display.holdSeconds * 1000 : 0,
+      countdownDelayMs: timed ? display.holdStartsAfterMs : 0,
       holdLabel,
     },
   };

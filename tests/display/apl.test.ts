@@ -7,6 +7,7 @@ import {
   writtenNumber,
 } from '../../lambda/display/screens';
 import type { Exchange } from '../../lambda/local/simulator/simulator';
+import { countWords, WORDS_PER_SECOND } from '../../lambda/speech/timing';
 import { Conversation } from '../helpers/conversation';
 import { applyBudgets, boxes, render as layOut, type Box } from './apl-layout';
 import { DOCUMENT_NAMES, SAVED_DOCUMENTS, savedDocument } from './documents';
@@ -28,6 +29,7 @@ interface Render {
       side: string;
       holdSeconds: number;
       countdownMs: number;
+      countdownDelayMs: number;
       holdLabel: string;
     };
     message?: { title: string; body: string; size: string; safety: boolean };
@@ -98,7 +100,7 @@ describe('APL documents', () => {
   );
 
   it.each(DEVICES.map((d) => [d.name, d] as const))(
-    '%s: the countdown bar empties from one side, its left end still, over the hold',
+    '%s: the countdown bar empties from one side, its left end still, over the hold from "Hold."',
     (_name, device) => {
       const document = readDocument('step');
       const budgets = (): readonly [number, number] => [99, 9];
@@ -133,6 +135,8 @@ describe('APL documents', () => {
         {
           type: 'AnimateItem',
           componentId: 'countdownBar',
+          // It waits for "Hold.", then empties over the hold.
+          delay: '${payload.step.countdownDelayMs}',
           duration: '${payload.step.countdownMs}',
           easing: 'linear',
           value: [{ property: 'transform', from: [{ scaleX: 1 }], to: [{ scaleX: 0 }] }],
@@ -178,6 +182,10 @@ describe('on a device with a screen', () => {
     const spokenHold = breaksOfFirstHold(step.ssml).reduce((a, b) => a + b, 0);
     expect(card?.holdSeconds).toBe(spokenHold);
     expect(card?.countdownMs).toBe(spokenHold * 1000);
+    // The bar starts about when "Hold." is said: the words before it at Alexa's pace.
+    const before = step.text.slice(0, step.text.indexOf('Hold.') + 'Hold.'.length);
+    expect(countWords(before)).toBeGreaterThan(10);
+    expect(card?.countdownDelayMs).toBe(Math.round((countWords(before) / WORDS_PER_SECOND) * 1000));
   });
 
   it('the countdown follows "make the holds longer"', async () => {
