@@ -28,6 +28,18 @@ function stopped(state: SessionState, flag: Flag, speech: Speech, ctx: Ctx): Out
 }
 
 /**
+ * Advice given as a condition while the routine goes on (an answer still unclear before massage, or
+ * about worse pain): the red-flag screen written for it (the condition, the action, the number) in place
+ * of the step card or the transcript, so the advice is on screen in full on every device.
+ */
+export function showingCondition(outcome: Outcome, level: FlagLevel, reason: FlagReason, ctx: Ctx): Outcome {
+  return {
+    ...outcome,
+    display: flagDisplay({ level, reason, confirmed: false, goesOn: true }, ctx.locale, ctx.t),
+  };
+}
+
+/**
  * A red flag or a hard stop: its advice, and the session ends. Nothing but the advice follows in the
  * session, and the saved progress is cleared so the next launch does not offer to carry on into it.
  */

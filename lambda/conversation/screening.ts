@@ -5,6 +5,7 @@ import {
   SCREEN_QUESTIONS,
   isScreenQuestionId,
   screenQuestion,
+  type FlagLevel,
   type ReportId,
   type ScreenQuestion,
 } from '../safety/red-flags';
@@ -12,7 +13,7 @@ import { say, type Speech } from '../speech/ssml';
 import type { MessageKey } from '../speech/translate';
 import { isSafetyPending, type Pending, type SafetyPending, type SessionState } from '../state/session';
 import { answer } from './answers';
-import { raiseFlag } from './flags';
+import { raiseFlag, showingCondition } from './flags';
 import { ask, currentRoutine, onStep, withPending, type Ctx, type Outcome } from './outcome';
 import { askPending, carryOn, menu } from './prompts';
 import { previous } from './navigation';
@@ -69,10 +70,11 @@ function answerScreen(
   } else if (yes === undefined) {
     // Still unclear: before the first step nothing goes on; before massage, only massage, heat and cold stop.
     if (pending.stage === 'short') return raiseFlag(state, question.onYes, id, ctx, false);
-    return proceed(skippingTouch(withPending(state, undefined)), pending.from, ctx, [
+    const advised = proceed(skippingTouch(withPending(state, undefined)), pending.from, ctx, [
       say(ctx.t('screen.skipTouchUnclear')),
       ...conditionalAdvice(question.onYes, id, ctx.locale, ctx.t),
     ]);
+    return showingCondition(advised, question.onYes, id, ctx);
   }
   if (pending.question + 1 < ids.length) {
     return askPending(state, { ...pending, question: pending.question + 1, unclear: 0 }, ctx, lead);
@@ -98,16 +100,20 @@ function answerFlagCheck(
   if (again) return again;
   const question = screenQuestion(pending.question);
   let lead: Speech = [say(ctx.t('screen.clear'))];
+  let condition: FlagLevel | undefined;
   if (question && question.onYes !== 'skipTouch') {
     if (yes === true) return raiseFlag(state, question.onYes, pending.question, ctx);
     if (yes === undefined) {
       state = skippingTouch(state);
-      lead = conditionalAdvice(question.onYes, pending.question, ctx.locale, ctx.t);
+      condition = question.onYes;
+      lead = conditionalAdvice(condition, pending.question, ctx.locale, ctx.t);
     }
   }
   const [next, ...then] = pending.then;
-  if (next) return askPending(state, { kind: 'flagCheck', question: next, then, unclear: 0 }, ctx, lead);
-  return answer(withPending(state, undefined), lead, ctx);
+  const outcome = next
+    ? askPending(state, { kind: 'flagCheck', question: next, then, unclear: 0 }, ctx, lead)
+    : answer(withPending(state, undefined), lead, ctx);
+  return condition ? showingCondition(outcome, condition, pending.question, ctx) : outcome;
 }
 
 /** Back to the question a check interrupted, or to where the person was. */
@@ -162,15 +168,12 @@ function answerPainCheck(
     yes === false
       ? [say(ctx.t('pain.skipTouch'))]
       : [...conditionalAdvice('urgent', 'painWorse', ctx.locale, ctx.t), say(ctx.t('pain.skipTouch'))];
-  if (pending.back) return askPending(eased, pending.back, ctx, lead);
-  if (onStep(eased)) {
-    return ask(
-      withPending(eased, undefined),
-      [...lead, say(ctx.t('pain.offer'))],
-      [say(ctx.t('pain.offer'))],
-    );
-  }
-  return menu(eased, ctx, lead);
+  const outcome = pending.back
+    ? askPending(eased, pending.back, ctx, lead)
+    : onStep(eased)
+      ? ask(withPending(eased, undefined), [...lead, say(ctx.t('pain.offer'))], [say(ctx.t('pain.offer'))])
+      : menu(eased, ctx, lead);
+  return yes === false ? outcome : showingCondition(outcome, 'urgent', 'painWorse', ctx);
 }
 
 /** The answer to whichever safety question is waiting. */

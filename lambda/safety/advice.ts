@@ -108,12 +108,19 @@ export function conditionalAdvice(
  * condition (the answer was never a clear yes) shows the condition above it.
  */
 export function flagDisplay(
-  flag: { readonly level: FlagLevel; readonly reason: FlagReason; readonly confirmed: boolean },
+  flag: {
+    readonly level: FlagLevel;
+    readonly reason: FlagReason;
+    readonly confirmed: boolean;
+    /** Given as a condition while the routine goes on, leaving out only massage, warmth and cold. */
+    readonly goesOn?: boolean;
+  },
   locale: string,
   t: Translate,
 ): FlagScreen {
   const numbers = numbersFor(locale);
   const { level, reason, confirmed } = flag;
+  const unclear = t(flag.goesOn === true ? 'display.flag.goesOn' : 'display.flag.unclear');
   // Written for the screen for every advice the routines give as a condition (a short screen's questions,
   // and the clot question a locked session falls back to); any other reads as spoken.
   const written = `display.flag.if.${reason}` as MessageKey;
@@ -136,7 +143,7 @@ export function flagDisplay(
       numberLabel: '',
       number: emergencyNumber,
       alternative: ambulance ? t('display.flag.ambulance', { ambulance }) : '',
-      lines: [t('display.flag.cannotCall'), t(confirmed ? 'display.flag.stop' : 'display.flag.unclear')],
+      lines: [t('display.flag.cannotCall'), confirmed ? t('display.flag.stop') : unclear],
     };
   }
   // The emergency department's local name ("A&E") comes from the spoken line, a short imperative already.
@@ -153,6 +160,6 @@ export function flagDisplay(
     numberLabel: advice ? t('display.flag.orCall') : '',
     number: advice,
     alternative: '',
-    lines: [noTouch, confirmed ? ifWorse : t('display.flag.unclear')],
+    lines: [noTouch, confirmed ? ifWorse : unclear],
   };
 }

@@ -258,6 +258,20 @@ describe('on a device with a screen', () => {
     });
   });
 
+  it('an answer still unclear before massage shows its condition as a red-flag screen, not a transcript, and says the routine goes on', async () => {
+    const c = new Conversation({ device: { supportedInterfaces: SHOW } });
+    await c.sayAll('ask calf coach for help with a cramp', 'no', 'no', 'yes', 'next', 'no', 'purple');
+    const answer = render(await c.say('purple'));
+    expect(answer.document).toEqual({ type: 'Link', src: DOCUMENT_LINKS.flag });
+    expect(answer.datasources.flag).toMatchObject({
+      level: 'urgent',
+      condition: 'One calf throbbing or tender for hours or days, or hard, sore veins?',
+      action: 'Get checked today',
+      line1: "Don't stretch or massage it.",
+      line2: 'No clear answer, so no massage, warmth or cold.',
+    });
+  });
+
   it.each([
     ['en-GB', 'ask calf coach for help with a cramp', 'Get checked today', 'or call', '111', 'Call 999.'],
     [

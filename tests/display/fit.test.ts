@@ -25,14 +25,17 @@ const FLAGS: readonly [FlagReason, FlagLevel][] = [
 ];
 
 /**
- * The advice the routines give as a condition, when an answer stays unclear: a short screen's questions
- * (the routine stops), and the clot question a locked session falls back to. Reports and hard stops are
- * always imperatives, and an unclear answer before massage only leaves massage out (facts §5).
+ * The advice the routines give as a condition, when an answer stays unclear: every screen question that
+ * can raise a flag (a short screen's stop the routine; before massage, only massage, heat and cold are
+ * left out, facts §5), and "is the pain severe or getting worse?". Reports and hard stops are always
+ * imperatives.
  */
-const CONDITIONAL: ReadonlySet<FlagReason> = new Set([
-  ...Object.values(ROUTINES).flatMap((r) => r.shortScreen as readonly FlagReason[]),
-  'clotSigns',
-]);
+const CONDITIONAL: ReadonlySet<FlagReason> = new Set(
+  [
+    ...Object.values(ROUTINES).flatMap((r) => [...r.shortScreen, ...r.fullScreen] as FlagReason[]),
+    'painWorse' as const,
+  ].filter((reason) => FLAGS.some(([flagged]) => flagged === reason)),
+);
 
 /**
  * The screen of every red flag in every locale, confirmed, and as a condition where the routines give
@@ -42,11 +45,12 @@ function everyFlagScreen(): Screen[] {
   return SCREEN_LOCALES.flatMap((locale) => {
     const t = translatorFor(locale);
     return FLAGS.flatMap(([reason, level]) =>
-      [true, false]
-        .filter((confirmed) => confirmed || CONDITIONAL.has(reason))
-        .map((confirmed) => {
+      (['confirmed', 'stops', 'goesOn'] as const)
+        .filter((how) => how === 'confirmed' || CONDITIONAL.has(reason))
+        .map((how) => {
+          const confirmed = how === 'confirmed';
           const { document, datasources } = renderDocument(
-            flagDisplay({ level, reason, confirmed }, locale, t),
+            flagDisplay({ level, reason, confirmed, goesOn: how === 'goesOn' }, locale, t),
             t,
           );
           const speech = confirmed
@@ -54,7 +58,7 @@ function everyFlagScreen(): Screen[] {
             : conditionalAdvice(level, reason, locale, t);
           return {
             locale,
-            where: `${reason}, ${confirmed ? 'confirmed' : 'as a condition'}`,
+            where: `${reason}, ${confirmed ? 'confirmed' : `as a condition (${how})`}`,
             document: linkedDocument(document),
             datasources,
             ssml: toSsml(speech),
