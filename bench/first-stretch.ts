@@ -5,6 +5,7 @@ import { Simulator, type Exchange, type SkillLike } from '../lambda/local/simula
 import { MemoryPersistenceAdapter } from '../lambda/persistence/memory';
 import { skillBuilder } from '../lambda/skill';
 import { ssmlToPlainText } from '../lambda/speech/ssml';
+import { countWords, WORDS_PER_SECOND } from '../lambda/speech/timing';
 import { parseSession } from '../lambda/state/session';
 import { SESSION_KEY } from '../lambda/turn/load';
 
@@ -13,9 +14,6 @@ import { SESSION_KEY } from '../lambda/turn/load';
  * help with a cramp" in a new session, then "no" to each question until a step is read. Counted up to
  * that step's first break, where the first stretch's hold begins.
  */
-
-/** Speech rate for the estimate: 150 words a minute. */
-export const WORDS_PER_SECOND = 150 / 60;
 
 export const FIRST_STRETCH_TARGET = { answers: 2, words: 35, seconds: 14 } as const;
 
@@ -30,11 +28,6 @@ export interface FirstStretch {
   readonly words: number;
   /** The same as seconds of speech at 150 words a minute. */
   readonly seconds: number;
-}
-
-/** Words as spoken: whitespace-separated tokens holding a letter or a digit ("…" and "—" are not words). */
-export function countWords(text: string): number {
-  return text.split(/\s+/).filter((token) => /[\p{L}\p{N}]/u.test(token)).length;
 }
 
 /** The plain text of SSML up to its first break (all of it when it has none). */

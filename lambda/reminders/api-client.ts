@@ -1,6 +1,12 @@
-import { request as httpRequest, type IncomingMessage } from 'node:http';
-import { request as httpsRequest } from 'node:https';
+import type { IncomingMessage } from 'node:http';
 import type { services } from 'ask-sdk-model';
+
+/** Node's http(s) is loaded on the first call only: most turns call no API, and a cold start skips it. */
+async function requestFor(url: URL): Promise<typeof import('node:https').request> {
+  return url.protocol === 'https:'
+    ? (await import('node:https')).request
+    : (await import('node:http')).request;
+}
 
 /**
  * ask-sdk's ApiClient (reminders, timers, settings) on Node's http(s) with a deadline: a slow Alexa API
@@ -11,21 +17,20 @@ import type { services } from 'ask-sdk-model';
 export class TimeoutApiClient implements services.ApiClient {
   constructor(private readonly timeoutMs: number) {}
 
-  invoke(request: services.ApiClientRequest): Promise<services.ApiClientResponse> {
+  async invoke(request: services.ApiClientRequest): Promise<services.ApiClientResponse> {
     const signal = AbortSignal.timeout(this.timeoutMs);
     const tooLong = (): Error =>
       new Error(`${request.method} ${request.url} took longer than ${String(this.timeoutMs)} ms`);
+    let url: URL;
+    try {
+      url = new URL(request.url);
+    } catch {
+      throw new Error(`not a URL: ${request.url}`);
+    }
+    const send = await requestFor(url);
     return new Promise((resolve, reject) => {
-      let url: URL;
-      try {
-        url = new URL(request.url);
-      } catch {
-        reject(new Error(`not a URL: ${request.url}`));
-        return;
-      }
       const headers: Record<string, string[]> = {};
       for (const { key, value } of request.headers) (headers[key] ??= []).push(value);
-      const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
       const outgoing = send(url, { method: request.method, headers, signal }, (response: IncomingMessage) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));

@@ -77,8 +77,6 @@ export interface Flag {
 
 export const SESSION_SCHEMA_VERSION = 1;
 
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-
 export interface SessionState {
   readonly v: typeof SESSION_SCHEMA_VERSION;
   readonly routineId?: RoutineId;
@@ -111,24 +109,36 @@ export interface SessionState {
 
 export const NO_SCREENING: Screening = { short: false, full: false, skipTouch: false };
 
+const EMPTY_FINGERPRINT = storedFingerprint(EMPTY_STORED);
+
+/**
+ * Every state has every field, in this order (an absent one undefined, which JSON leaves out): one
+ * object shape, so the moves' copies of it (`{ ...state, pending }`) stay on V8's fast path.
+ */
 export function newSession(
   nowMs: number,
   stored: StoredState = EMPTY_STORED,
-  savedFingerprint = storedFingerprint(stored),
+  savedFingerprint = stored === EMPTY_STORED ? EMPTY_FINGERPRINT : storedFingerprint(stored),
   savedVersion = 0,
 ): SessionState {
   return {
     v: SESSION_SCHEMA_VERSION,
-    sessionStartMs: nowMs,
+    routineId: undefined,
     stepIndex: -1,
     tries: 0,
     screening: NO_SCREENING,
+    flag: undefined,
+    pending: undefined,
+    sessionStartMs: nowMs,
     eased: false,
     timerAsked: false,
     standing: false,
+    lastSpeech: undefined,
+    lastReprompt: undefined,
     stored,
     savedFingerprint,
     savedVersion,
+    storeUnread: undefined,
   };
 }
 
@@ -237,49 +247,45 @@ export function parseSession(raw: unknown, nowMs: number): SessionState | undefi
   if (!isRecord(raw) || raw.v !== SESSION_SCHEMA_VERSION) return undefined;
   const { state: stored } = parseStored(raw.stored);
   const screening = isRecord(raw.screening) ? raw.screening : {};
-  // The cramp clock started in this session: not in the future, and not before the epoch.
-  const started = intIn(raw.sessionStartMs, 0, nowMs) ?? nowMs;
-  // Built field by field rather than by spreads: this runs on every turn.
-  const state: Mutable<SessionState> = newSession(
-    started,
-    stored,
-    typeof raw.savedFingerprint === 'string' && raw.savedFingerprint.length <= MAX_FINGERPRINT
-      ? raw.savedFingerprint
-      : storedFingerprint(stored),
-    intIn(raw.savedVersion, 0, MAX_VERSION) ?? 0,
-  );
   const routine = isRoutineId(raw.routineId) ? ROUTINES[raw.routineId] : undefined;
-  if (routine) state.routineId = routine.id;
   // A step of the routine (of the longest, with none), or -1 (its opening questions); anything else did
   // not come from this skill, and counts as -1.
   const stepIndex = intIn(raw.stepIndex, -1, (routine?.steps.length ?? MAX_STEPS) - 1);
-  if (stepIndex !== undefined) {
-    state.stepIndex = stepIndex;
-    state.tries = intIn(raw.tries, 0, MAX_TRIES) ?? 0;
-  }
-  state.screening = {
-    short: screening.short === true,
-    full: screening.full === true,
-    skipTouch: screening.skipTouch === true,
-  };
-  // A flag, once raised, is never dropped: one we cannot read holds as the urgent advice, as a condition.
-  const flag =
-    parseFlag(raw.flag) ??
-    (raw.flag !== undefined
-      ? { level: 'urgent' as const, reason: 'clotSigns' as const, confirmed: false }
-      : undefined);
-  if (flag) state.flag = flag;
-  const pending = parsePending(raw.pending, routine);
-  if (pending) state.pending = pending;
-  state.eased = raw.eased === true;
-  state.timerAsked = raw.timerAsked === true;
-  state.standing = raw.standing === true;
-  if (raw.storeUnread === true) state.storeUnread = true;
   const lastSpeech = parseSpeech(raw.lastSpeech);
-  const lastReprompt = parseSpeech(raw.lastReprompt);
-  if (lastSpeech && lastReprompt) {
-    state.lastSpeech = lastSpeech;
-    state.lastReprompt = lastReprompt;
-  }
-  return state;
+  const lastReprompt = lastSpeech ? parseSpeech(raw.lastReprompt) : undefined;
+  const replay = lastSpeech !== undefined && lastReprompt !== undefined;
+  // Built as one literal in newSession's field order: this runs on every turn.
+  return {
+    v: SESSION_SCHEMA_VERSION,
+    routineId: routine?.id,
+    stepIndex: stepIndex ?? -1,
+    tries: stepIndex !== undefined ? (intIn(raw.tries, 0, MAX_TRIES) ?? 0) : 0,
+    screening:
+      screening.short === true || screening.full === true || screening.skipTouch === true
+        ? {
+            short: screening.short === true,
+            full: screening.full === true,
+            skipTouch: screening.skipTouch === true,
+          }
+        : NO_SCREENING,
+    // A flag, once raised, is never dropped: one we cannot read holds as the urgent advice, as a condition.
+    flag:
+      parseFlag(raw.flag) ??
+      (raw.flag !== undefined ? { level: 'urgent', reason: 'clotSigns', confirmed: false } : undefined),
+    pending: parsePending(raw.pending, routine),
+    // The cramp clock started in this session: not in the future, and not before the epoch.
+    sessionStartMs: intIn(raw.sessionStartMs, 0, nowMs) ?? nowMs,
+    eased: raw.eased === true,
+    timerAsked: raw.timerAsked === true,
+    standing: raw.standing === true,
+    lastSpeech: replay ? lastSpeech : undefined,
+    lastReprompt: replay ? lastReprompt : undefined,
+    stored,
+    savedFingerprint:
+      typeof raw.savedFingerprint === 'string' && raw.savedFingerprint.length <= MAX_FINGERPRINT
+        ? raw.savedFingerprint
+        : storedFingerprint(stored),
+    savedVersion: intIn(raw.savedVersion, 0, MAX_VERSION) ?? 0,
+    storeUnread: raw.storeUnread === true ? true : undefined,
+  };
 }

@@ -23,12 +23,15 @@ export function isSkillEvent(input: HandlerInput): boolean {
   return typeof type === 'string' && type.startsWith('AlexaSkillEvent.');
 }
 
+const NO_SCOPES: ReadonlySet<string> = new Set();
+
 /** The permission scopes the person has granted, from the request's context. */
 function grantedScopes(input: HandlerInput): ReadonlySet<string> {
-  const scopes = input.requestEnvelope.context.System.user.permissions?.scopes ?? {};
-  return new Set(
-    Object.entries(scopes).flatMap(([scope, { status }]) => (status === 'GRANTED' ? [scope] : [])),
-  );
+  const scopes = input.requestEnvelope.context.System.user.permissions?.scopes;
+  if (!scopes) return NO_SCOPES;
+  const granted = new Set<string>();
+  for (const [scope, { status }] of Object.entries(scopes)) if (status === 'GRANTED') granted.add(scope);
+  return granted.size > 0 ? granted : NO_SCOPES;
 }
 
 interface Read {
@@ -51,12 +54,8 @@ async function readStored(input: HandlerInput, store: FieldStore | undefined): P
   }
 }
 
-/** The store is read once per session (and again only while an earlier read has failed). */
-async function loadState(
-  input: HandlerInput,
-  nowMs: number,
-  store: FieldStore | undefined,
-): Promise<SessionState> {
+/** The session state the request carries: parsed, or undefined (malformed or none). */
+function sessionState(input: HandlerInput, nowMs: number): { session?: SessionState; malformed: boolean } {
   // The checked skill took the state out before ask-sdk's copy (state/envelope.ts); else it is in the attributes.
   const taken = takenSessionState(input.requestEnvelope);
   const raw: unknown = taken.taken
@@ -65,9 +64,16 @@ async function loadState(
       ? input.attributesManager.getSessionAttributes()[SESSION_KEY]
       : undefined;
   const session = parseSession(raw, nowMs);
-  if (session && !session.storeUnread) return session;
-  if (!session && raw !== undefined)
-    log.warn('session-state-ignored', { reason: 'malformed session attributes' });
+  return session ? { session, malformed: false } : { malformed: raw !== undefined };
+}
+
+/** The store is read once per session (and again only while an earlier read has failed). */
+async function loadState(
+  input: HandlerInput,
+  nowMs: number,
+  store: FieldStore | undefined,
+  session: SessionState | undefined,
+): Promise<SessionState> {
   const read = await readStored(input, store);
   if (!session) {
     return read
@@ -75,31 +81,44 @@ async function loadState(
       : { ...newSession(nowMs), storeUnread: true };
   }
   if (!read) return session;
-  const { storeUnread: _recovered, ...rest } = session;
   return {
-    ...rest,
+    ...session,
     stored: mergeAfterFailedRead(read.state, session.stored),
     savedFingerprint: storedFingerprint(read.state),
     savedVersion: read.version,
+    storeUnread: undefined,
   };
 }
 
 /**
  * Loads the turn once: the conversation state, the request's language and its clock. With an adapter
  * that has versioned reads (field-store.ts), the store's version comes with the state, for the save.
+ * A turn whose session already holds the state reads no store and stays synchronous.
  */
 export function loadTurn(adapter?: PersistenceAdapter): RequestInterceptor {
   const store = isFieldStore(adapter) ? adapter : undefined;
+  const keep = (input: HandlerInput, state: SessionState, nowMs: number, locale: string): void => {
+    setTurn(input, {
+      state,
+      ctx: { t: translatorFor(locale), locale, nowMs, granted: grantedScopes(input) },
+    });
+  };
   return {
-    async process(input) {
+    process(input) {
       const nowMs = requestTime(input);
       const locale = localeOf(input.requestEnvelope);
-      const state = isSkillEvent(input)
-        ? { ...newSession(nowMs), storeUnread: true }
-        : await loadState(input, nowMs, store);
-      setTurn(input, {
-        state,
-        ctx: { t: translatorFor(locale), locale, nowMs, granted: grantedScopes(input) },
+      if (isSkillEvent(input)) {
+        keep(input, { ...newSession(nowMs), storeUnread: true }, nowMs, locale);
+        return;
+      }
+      const { session, malformed } = sessionState(input, nowMs);
+      if (session && !session.storeUnread) {
+        keep(input, session, nowMs, locale);
+        return;
+      }
+      if (malformed) log.warn('session-state-ignored', { reason: 'malformed session attributes' });
+      return loadState(input, nowMs, store, session).then((state) => {
+        keep(input, state, nowMs, locale);
       });
     },
   };

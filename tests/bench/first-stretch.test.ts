@@ -1,13 +1,12 @@
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import {
-  countWords,
   firstStretch,
   firstStretchOf,
   firstStretchTable,
   textBeforeFirstBreak,
-  WORDS_PER_SECOND,
 } from '../../bench/first-stretch';
 import { availableLocales } from '../../lambda/local/simulator/models';
+import { countWords, WORDS_PER_SECOND } from '../../lambda/speech/timing';
 import type { SkillLike } from '../../lambda/local/simulator/simulator';
 
 process.env.CALF_COACH_LOG ??= 'silent';

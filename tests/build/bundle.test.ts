@@ -20,7 +20,7 @@ describe('the Lambda bundle', () => {
 
   it('is one file whose handler export answers a launch request', async () => {
     await bundleTo('lambda', outfile);
-    expect(statSync(outfile).size).toBeLessThan(400 * 1024);
+    expect(statSync(outfile).size).toBeLessThan(300 * 1024);
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const bundle = require(outfile) as { handler: LambdaHandler };
     const event = envelope(
