@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { ROUTINES } from '../../lambda/routines/data';
 import { SCREEN_QUESTIONS, isScreenQuestionId } from '../../lambda/safety/red-flags';
 import { TIMERS_SCOPE } from '../../lambda/reminders/schedule';
-import { FakeAlexaApi } from '../helpers/alexa-api';
+import { fakeAlexaApiPerTest } from '../helpers/alexa-api';
 import { Conversation } from '../helpers/conversation';
 import { ROOT } from '../helpers/model';
 import { toCrampStepOne } from '../helpers/routes';
@@ -426,22 +426,14 @@ describe('the cramp clock', () => {
 });
 
 describe('night warmth with a real timer', () => {
-  let api: FakeAlexaApi;
-  let endpoint: string;
-  beforeEach(async () => {
-    api = new FakeAlexaApi();
-    endpoint = await api.start();
-  });
-  afterEach(async () => {
-    await api.close();
-  });
+  const fake = fakeAlexaApiPerTest();
 
   async function toWarmth(c: Conversation): Promise<void> {
     await c.sayAll('ask calf coach for help with a cramp', 'no', 'no', 'yes', 'next', 'no', 'no', 'no');
   }
 
   it('asks for the timer permission by voice; yes sets a fifteen-minute timer that says to take the warmth off', async () => {
-    const c = new Conversation({ device: { apiEndpoint: endpoint } });
+    const c = new Conversation({ device: { apiEndpoint: fake.endpoint } });
     await toWarmth(c);
     const asking = await c.say('next');
     expect(asking.text).toBe('To remind you to take the warmth off, I can set a timer.');
@@ -456,7 +448,7 @@ describe('night warmth with a real timer', () => {
     expect(warmth.text).toMatch(
       /I've set a timer for fifteen minutes\. When it rings, take the warmth off\./,
     );
-    const [timer] = api.received.filter((r) => r.path === '/v1/alerts/timers');
+    const [timer] = fake.api.received.filter((r) => r.path === '/v1/alerts/timers');
     expect(timer?.body).toMatchObject({
       duration: 'PT900S',
       triggeringBehavior: {
@@ -472,7 +464,7 @@ describe('night warmth with a real timer', () => {
   });
 
   it('without permission: only a towel within reach, and "don\'t fall asleep with it on"', async () => {
-    const c = new Conversation({ device: { apiEndpoint: endpoint } });
+    const c = new Conversation({ device: { apiEndpoint: fake.endpoint } });
     await toWarmth(c);
     await c.say('next');
     const warmth = await c.say('no');
@@ -480,7 +472,7 @@ describe('night warmth with a real timer', () => {
       /only if it's within reach: don't go looking for a hot water bottle now\..*don't fall asleep with it on/,
     );
     expect(warmth.text).not.toMatch(/I've set a timer/);
-    expect(api.received.filter((r) => r.path === '/v1/alerts/timers')).toEqual([]);
+    expect(fake.api.received.filter((r) => r.path === '/v1/alerts/timers')).toEqual([]);
   });
 
   it('the skill manifest declares the timers permission it asks for', () => {
@@ -491,10 +483,10 @@ describe('night warmth with a real timer', () => {
   });
 
   it('when the Timers API fails, the step is read without the timer', async () => {
-    api.mode = '500';
+    fake.api.mode = '500';
     const c = new Conversation({
       device: {
-        apiEndpoint: endpoint,
+        apiEndpoint: fake.endpoint,
         permissions: { consentToken: 'consent', scopes: { [TIMERS_SCOPE]: { status: 'GRANTED' } } },
       },
     });

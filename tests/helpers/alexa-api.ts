@@ -103,3 +103,19 @@ export class FakeAlexaApi {
     if (this.server) await close(this.server);
   }
 }
+
+/**
+ * A fresh fake Alexa API for each test of the calling file (or describe block): started before the
+ * test, closed after it. Read `api` and `endpoint` inside the tests, where they are set.
+ */
+export function fakeAlexaApiPerTest(): { readonly api: FakeAlexaApi; readonly endpoint: string } {
+  const current = { api: new FakeAlexaApi(), endpoint: '' };
+  beforeEach(async () => {
+    current.api = new FakeAlexaApi();
+    current.endpoint = await current.api.start();
+  });
+  afterEach(async () => {
+    await current.api.close();
+  });
+  return current;
+}

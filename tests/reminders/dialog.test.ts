@@ -2,7 +2,7 @@ import type { IntentRequest, dialog } from 'ask-sdk-model';
 import { REMINDER_TIME_SLOT } from '../../lambda/conversation/reminders';
 import { Intents } from '../../lambda/handlers/intents';
 import { REMINDERS_SCOPE } from '../../lambda/reminders/schedule';
-import { FakeAlexaApi } from '../helpers/alexa-api';
+import { fakeAlexaApiPerTest } from '../helpers/alexa-api';
 import { Conversation } from '../helpers/conversation';
 import type { Exchange } from '../../lambda/local/simulator/simulator';
 
@@ -15,21 +15,13 @@ import type { Exchange } from '../../lambda/local/simulator/simulator';
 
 const GRANTED = { consentToken: 'consent', scopes: { [REMINDERS_SCOPE]: { status: 'GRANTED' as const } } };
 
-let api: FakeAlexaApi;
-let endpoint: string;
-beforeEach(async () => {
-  api = new FakeAlexaApi();
-  endpoint = await api.start();
-});
-afterEach(async () => {
-  await api.close();
-});
+const fake = fakeAlexaApiPerTest();
 
 const withApi = (locale = 'en-US'): Conversation =>
-  new Conversation({ device: { apiEndpoint: endpoint, locale, permissions: GRANTED } });
+  new Conversation({ device: { apiEndpoint: fake.endpoint, locale, permissions: GRANTED } });
 
 const posted = (): string[] =>
-  api.received.filter((r) => r.method === 'POST').map((r) => JSON.stringify(r.body));
+  fake.api.received.filter((r) => r.method === 'POST').map((r) => JSON.stringify(r.body));
 
 const elicitation = (exchange: Exchange): dialog.ElicitSlotDirective | undefined =>
   exchange.response.response.directives?.find(

@@ -1,26 +1,18 @@
 import { REMINDERS_SCOPE } from '../../lambda/reminders/schedule';
-import { FakeAlexaApi } from '../helpers/alexa-api';
+import { fakeAlexaApiPerTest } from '../helpers/alexa-api';
 import { Conversation } from '../helpers/conversation';
 
 const GRANTED = { consentToken: 'consent', scopes: { [REMINDERS_SCOPE]: { status: 'GRANTED' as const } } };
 
-let api: FakeAlexaApi;
-let endpoint: string;
-beforeEach(async () => {
-  api = new FakeAlexaApi();
-  endpoint = await api.start();
-});
-afterEach(async () => {
-  await api.close();
-});
+const fake = fakeAlexaApiPerTest();
 
 const withApi = (granted: boolean, locale = 'en-US'): Conversation =>
   new Conversation({
-    device: { apiEndpoint: endpoint, locale, ...(granted ? { permissions: GRANTED } : {}) },
+    device: { apiEndpoint: fake.endpoint, locale, ...(granted ? { permissions: GRANTED } : {}) },
   });
 
 const posted = (): Record<string, unknown>[] =>
-  api.received.filter((r) => r.method === 'POST').map((r) => r.body as Record<string, unknown>);
+  fake.api.received.filter((r) => r.method === 'POST').map((r) => r.body as Record<string, unknown>);
 
 describe('"remind me to stretch every night at 9"', () => {
   it("creates a daily reminder at 21:00 in the device's time zone, from the settings API", async () => {
@@ -28,8 +20,10 @@ describe('"remind me to stretch every night at 9"', () => {
     const answer = await c.say('ask calf coach to remind me to stretch every night at nine pm');
     expect(answer.text).toBe("Done. I'll remind you to stretch every day at 9:00 PM. Sleep well.");
     expect(answer.ended).toBe(true);
-    expect(api.received[0]?.path).toBe('/v2/devices/amzn1.ask.device.LOCAL-DEVICE/settings/System.timeZone');
-    expect(api.received.every((r) => r.authorization === 'Bearer local-access-token')).toBe(true);
+    expect(fake.api.received[0]?.path).toBe(
+      '/v2/devices/amzn1.ask.device.LOCAL-DEVICE/settings/System.timeZone',
+    );
+    expect(fake.api.received.every((r) => r.authorization === 'Bearer local-access-token')).toBe(true);
     const [reminder] = posted();
     expect(reminder).toMatchObject({
       trigger: {
@@ -122,7 +116,7 @@ describe('permission', () => {
   it.each(['401', '403'] as const)(
     'the Reminders API answering %s asks for permission again',
     async (mode) => {
-      api.mode = mode;
+      fake.api.mode = mode;
       const c = withApi(true);
       const answer = await c.say('ask calf coach to remind me to stretch at nine pm');
       expect(answer.text).toBe('To set a reminder, I need your permission.');
@@ -138,7 +132,7 @@ describe('failures', () => {
   it.each(['500', 'hang'] as const)(
     'a %s from the Reminders API gets a kind answer in time, and a log line',
     async (mode) => {
-      api.mode = mode;
+      fake.api.mode = mode;
       const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
       process.env.CALF_COACH_LOG = 'on';
       try {
@@ -192,7 +186,7 @@ describe('cancel and list', () => {
     const cancelled = await c.say('ask calf coach to cancel my stretch reminder');
     expect(cancelled.text).toBe("Okay, I've cancelled your stretch reminder. Sleep well.");
     expect(
-      api.received.some((r) => r.method === 'DELETE' && r.path === '/v1/alerts/reminders/reminder-1'),
+      fake.api.received.some((r) => r.method === 'DELETE' && r.path === '/v1/alerts/reminders/reminder-1'),
     ).toBe(true);
     expect(await c.stored()).not.toHaveProperty('reminderToken');
     expect((await c.say('ask calf coach what reminders do i have')).text).toBe(
