@@ -33,8 +33,9 @@ const say = (text: string, more: Partial<Response> = {}): Response => ({
 const resolver = new Resolver(loadModel('en-US'), 'en-US');
 const intentOf = (request: RequestEnvelope | undefined): IntentRequest => request?.request as IntentRequest;
 
-it('fills an elicited slot from the next words, as the same intent, IN_PROGRESS', async () => {
-  const skill = new ScriptedSkill([
+/** A skill that elicits the reminder's time, then ends on the answer. */
+const asksTimeThenEnds = (): ScriptedSkill =>
+  new ScriptedSkill([
     say('What time?', {
       directives: [
         {
@@ -46,6 +47,9 @@ it('fills an elicited slot from the next words, as the same intent, IN_PROGRESS'
     }),
     say('Done.', { shouldEndSession: true }),
   ]);
+
+it('fills an elicited slot from the next words, as the same intent, IN_PROGRESS', async () => {
+  const skill = asksTimeThenEnds();
   const simulator = new Simulator(skill, resolver, localDevice());
   await simulator.say('ask calf coach to set a stretch reminder');
   expect(intentOf(skill.requests[0])).toMatchObject({
@@ -60,18 +64,7 @@ it('fills an elicited slot from the next words, as the same intent, IN_PROGRESS'
 });
 
 it('chains into the elicited intent when the request was another (intent chaining)', async () => {
-  const skill = new ScriptedSkill([
-    say('What time?', {
-      directives: [
-        {
-          type: 'Dialog.ElicitSlot',
-          slotToElicit: 'time',
-          updatedIntent: { name: 'SetReminderIntent', confirmationStatus: 'NONE' },
-        },
-      ],
-    }),
-    say('Done.', { shouldEndSession: true }),
-  ]);
+  const skill = asksTimeThenEnds();
   const simulator = new Simulator(skill, resolver, localDevice());
   await simulator.say('open calf coach');
   await simulator.say('at ten');
