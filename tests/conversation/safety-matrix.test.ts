@@ -8,6 +8,16 @@ import { skillBuilder } from '../../lambda/skill';
 import { ssmlToPlainText } from '../../lambda/speech/ssml';
 import { RESOURCES } from '../../lambda/speech/i18n';
 import { Conversation } from '../helpers/conversation';
+import {
+  CRAMP_STEP_ONE,
+  I,
+  next,
+  no,
+  reach,
+  routineStates,
+  yes,
+  type State,
+} from '../helpers/conversation-states';
 import { loadModel } from '../helpers/model';
 import { expectValidResponse } from '../helpers/response-checks';
 import { asksForYesOrNo, givesImperative, givesStep } from '../helpers/safety';
@@ -18,86 +28,33 @@ import { spokenStrings } from '../helpers/strings';
  * Fallback and an intent the skill does not know), in every locale: the safety rules hold in each cell.
  */
 
-type Step =
-  | { readonly intent: string }
-  | { readonly launch: true }
-  | { readonly permission: boolean }
-  | { readonly waitMs: number };
-
-interface State {
-  readonly name: string;
-  readonly steps: readonly Step[];
-  /** What the state waits for: an answer that may raise a flag, or nothing safety-related. */
-  readonly kind: 'safetyQuestion' | 'reportCheck' | 'flagged' | 'other';
+/** Every routine's states, and its reminder offer where it makes one (the timer declined). */
+function routineStatesOf(id: RoutineId): State[] {
+  const { states, end } = routineStates(id, false);
+  if (!ROUTINES[id].offersReminder) return states;
+  return [...states, { name: `${id}: the reminder offer`, steps: [...end, next], kind: 'other' }];
 }
-
-const I = (intent: string): Step => ({ intent });
-const no = I('AMAZON.NoIntent');
-const yes = I('AMAZON.YesIntent');
-const next = I('AMAZON.NextIntent');
-const unclear = I('AMAZON.FallbackIntent');
-const START: Readonly<Record<RoutineId, string>> = {
-  cramp: 'CrampReliefIntent',
-  afterRun: 'AfterRunIntent',
-  bedtime: 'BedtimeIntent',
-};
-
-/** Walks a routine by intents, step by step, answering every safety question no and "is it easing?" yes. */
-function routineStates(id: RoutineId): State[] {
-  const routine = ROUTINES[id];
-  const states: State[] = [];
-  let path: Step[] = [I(START[id])];
-  const question = (name: string): void => {
-    states.push({ name, steps: [...path], kind: 'safetyQuestion' });
-    // The same question after one unclear answer: its one more try.
-    states.push({ name: `${name}, asked again`, steps: [...path, unclear], kind: 'safetyQuestion' });
-    path = [...path, no];
-  };
-  routine.shortScreen.forEach((_, i) => {
-    question(`${id}: short screen question ${String(i + 1)}`);
-  });
-  let fullAsked = false;
-  routine.steps.forEach((step, index) => {
-    if (index > 0) {
-      path = [...path, routine.steps[index - 1]?.checkEasing ? yes : next];
-      if (['massage', 'heat', 'cold'].includes(step.kind) && !fullAsked) {
-        routine.fullScreen.forEach((_, i) => {
-          question(`${id}: full screen question ${String(i + 1)}`);
-        });
-        fullAsked = true;
-      }
-      // The warmth step first asks Alexa for the timer permission; here it is declined.
-      if (step.timer) path = [...path, { permission: false }];
-    }
-    states.push({ name: `${id}: step ${String(index + 1)} (${step.id})`, steps: [...path], kind: 'other' });
-  });
-  if (routine.offersReminder)
-    states.push({ name: `${id}: the reminder offer`, steps: [...path, next], kind: 'other' });
-  return states;
-}
-
-const crampStepOne = routineStates('cramp').find((s) => s.name === 'cramp: step 1 (toePull)')?.steps ?? [];
 
 const STATES: readonly State[] = [
   { name: 'the menu', steps: [{ launch: true }], kind: 'other' },
   {
     name: 'the resume offer',
-    steps: [...crampStepOne, I('AMAZON.PauseIntent'), { launch: true }],
+    steps: [...CRAMP_STEP_ONE, I('AMAZON.PauseIntent'), { launch: true }],
     kind: 'other',
   },
   { name: 'the reminder time question', steps: [{ launch: true }, I('SetReminderIntent')], kind: 'other' },
-  ...(Object.keys(ROUTINES) as RoutineId[]).flatMap(routineStates),
+  ...(Object.keys(ROUTINES) as RoutineId[]).flatMap(routineStatesOf),
   {
     name: 'a check after an answer',
     steps: [{ launch: true }, I('CrampOrStrainIntent')],
     kind: 'safetyQuestion',
   },
-  { name: 'a report check', steps: [...crampStepOne, I('ChestPainIntent')], kind: 'reportCheck' },
-  { name: 'the pain check', steps: [...crampStepOne, I('PainWorseIntent')], kind: 'safetyQuestion' },
+  { name: 'a report check', steps: [...CRAMP_STEP_ONE, I('ChestPainIntent')], kind: 'reportCheck' },
+  { name: 'the pain check', steps: [...CRAMP_STEP_ONE, I('PainWorseIntent')], kind: 'safetyQuestion' },
   { name: 'after a red flag', steps: [I('CrampReliefIntent'), yes], kind: 'flagged' },
   {
     name: 'after the ten-minute stop',
-    steps: [...crampStepOne, { waitMs: 11 * 60 * 1000 }, no],
+    steps: [...CRAMP_STEP_ONE, { waitMs: 11 * 60 * 1000 }, no],
     kind: 'flagged',
   },
 ];
@@ -134,15 +91,8 @@ const CLOSINGS = Object.values(RESOURCES).flatMap((resources) =>
 
 const cells = STATES.length * LOCALES.reduce((sum, locale) => sum + intentsOf(locale).length, 0);
 
-async function reach(locale: string, state: State): Promise<Conversation> {
-  const c = new Conversation({ device: { locale }, ignoreSessionEnd: true });
-  for (const step of state.steps) {
-    if ('launch' in step) await c.launch();
-    else if ('permission' in step) await c.answerPermission(step.permission);
-    else if ('waitMs' in step) c.wait(step.waitMs);
-    else await c.intent(step.intent);
-  }
-  return c;
+function reachState(locale: string, state: State): Promise<Conversation> {
+  return reach(new Conversation({ device: { locale }, ignoreSessionEnd: true }), state.steps);
 }
 
 it(`the safety rules hold in every cell of the state × intent matrix (${String(STATES.length)} states × every intent × ${String(LOCALES.length)} locales = ${String(cells)} cells)`, async () => {
@@ -151,7 +101,7 @@ it(`the safety rules hold in every cell of the state × intent matrix (${String(
   let checked = 0;
   for (const locale of LOCALES) {
     for (const state of STATES) {
-      const c = await reach(locale, state);
+      const c = await reachState(locale, state);
       const last = c.exchanges[c.exchanges.length - 1];
       if (!last) throw new Error(`${state.name}: nothing said`);
       const attributes = last.response.sessionAttributes ?? {};

@@ -6,6 +6,16 @@ import type { RoutineId } from '../../lambda/routines/types';
 import { MemoryPersistenceAdapter } from '../../lambda/persistence/memory';
 import { skillBuilder } from '../../lambda/skill';
 import { Conversation } from '../helpers/conversation';
+import {
+  CRAMP_STEP_ONE,
+  I,
+  next,
+  no,
+  reach,
+  routineStates,
+  yes,
+  type State,
+} from '../helpers/conversation-states';
 import { loadModel } from '../helpers/model';
 import { linkedDocument } from './documents';
 
@@ -29,71 +39,26 @@ export interface Screen {
   readonly ssml: string;
 }
 
-type Step =
-  | { readonly intent: string }
-  | { readonly launch: true }
-  | { readonly permission: boolean }
-  | { readonly waitMs: number };
-
-interface State {
-  readonly name: string;
-  readonly steps: readonly Step[];
-}
-
-const I = (intent: string): Step => ({ intent });
-const no = I('AMAZON.NoIntent');
-const yes = I('AMAZON.YesIntent');
-const next = I('AMAZON.NextIntent');
-const unclear = I('AMAZON.FallbackIntent');
-const START: Readonly<Record<RoutineId, string>> = {
-  cramp: 'CrampReliefIntent',
-  afterRun: 'AfterRunIntent',
-  bedtime: 'BedtimeIntent',
-};
-
-/** A routine walked by intents: every question, asked and asked again, and every step; the timer granted or not. */
-function routineStates(id: RoutineId, timer: boolean): State[] {
-  const routine = ROUTINES[id];
-  const states: State[] = [];
-  let path: Step[] = [I(START[id])];
-  const question = (name: string): void => {
-    states.push({ name, steps: [...path] });
-    states.push({ name: `${name}, asked again`, steps: [...path, unclear] });
-    path = [...path, no];
-  };
-  routine.shortScreen.forEach((_, i) => {
-    question(`${id}: short screen question ${String(i + 1)}`);
-  });
-  let fullAsked = false;
-  routine.steps.forEach((step, index) => {
-    if (index > 0) {
-      path = [...path, routine.steps[index - 1]?.checkEasing ? yes : next];
-      if (['massage', 'heat', 'cold'].includes(step.kind) && !fullAsked) {
-        routine.fullScreen.forEach((_, i) => {
-          question(`${id}: full screen question ${String(i + 1)}`);
-        });
-        fullAsked = true;
-      }
-      if (step.timer) path = [...path, { permission: timer }];
-    }
-    states.push({ name: `${id}: step ${String(index + 1)} (${step.id})`, steps: [...path] });
-  });
-  states.push({ name: `${id}: after the last step`, steps: [...path, next] });
-  return states;
+/** A routine's states, and the path just after its last step; the timer granted or not. */
+function routineStatesOf(id: RoutineId, timer: boolean): State[] {
+  const { states, end } = routineStates(id, timer);
+  return [...states, { name: `${id}: after the last step`, steps: [...end, next], kind: 'other' }];
 }
 
 function states(): State[] {
-  const crampStepOne =
-    routineStates('cramp', false).find((s) => s.name === 'cramp: step 1 (toePull)')?.steps ?? [];
   return [
-    { name: 'the menu', steps: [{ launch: true }] },
-    ...(Object.keys(ROUTINES) as RoutineId[]).flatMap((id) => routineStates(id, false)),
-    ...routineStates('cramp', true).filter((s) => s.name.includes('warmth')),
-    { name: 'a check after an answer', steps: [{ launch: true }, I('CrampOrStrainIntent')] },
-    { name: 'a report check', steps: [...crampStepOne, I('ChestPainIntent')] },
-    { name: 'the pain check', steps: [...crampStepOne, I('PainWorseIntent')] },
-    { name: 'after a red flag', steps: [I('CrampReliefIntent'), yes] },
-    { name: 'after the ten-minute stop', steps: [...crampStepOne, { waitMs: 11 * 60 * 1000 }, no] },
+    { name: 'the menu', steps: [{ launch: true }], kind: 'other' },
+    ...(Object.keys(ROUTINES) as RoutineId[]).flatMap((id) => routineStatesOf(id, false)),
+    ...routineStatesOf('cramp', true).filter((s) => s.name.includes('warmth')),
+    { name: 'a check after an answer', steps: [{ launch: true }, I('CrampOrStrainIntent')], kind: 'other' },
+    { name: 'a report check', steps: [...CRAMP_STEP_ONE, I('ChestPainIntent')], kind: 'other' },
+    { name: 'the pain check', steps: [...CRAMP_STEP_ONE, I('PainWorseIntent')], kind: 'other' },
+    { name: 'after a red flag', steps: [I('CrampReliefIntent'), yes], kind: 'other' },
+    {
+      name: 'after the ten-minute stop',
+      steps: [...CRAMP_STEP_ONE, { waitMs: 11 * 60 * 1000 }, no],
+      kind: 'other',
+    },
   ];
 }
 
@@ -132,12 +97,7 @@ export async function collectScreens(locales: readonly string[] = SCREEN_LOCALES
         modelLocale,
         ignoreSessionEnd: true,
       });
-      for (const step of state.steps) {
-        if ('launch' in step) await c.launch();
-        else if ('permission' in step) await c.answerPermission(step.permission);
-        else if ('waitMs' in step) c.wait(step.waitMs);
-        else await c.intent(step.intent);
-      }
+      await reach(c, state.steps);
       for (const exchange of c.exchanges) record(locale, state.name, exchange.response);
       const last = c.exchanges[c.exchanges.length - 1];
       if (!last) continue;
