@@ -3,7 +3,7 @@ import { ROUTINES } from '../routines/data';
 import type { Routine } from '../routines/types';
 import { toPlainText, type Speech } from '../speech/ssml';
 import type { MessageKey, Translate } from '../speech/translate';
-import type { Pending, SessionState } from '../state/session';
+import { stateWith, type Pending, type SessionState } from '../state/session';
 import type { StoredState } from '../state/stored';
 
 /** What every move knows of the request besides the state: its language and its clock. */
@@ -54,12 +54,12 @@ export const messageScreen = (title: MessageKey, body: Speech | string, t: Trans
 });
 
 export function withStored(state: SessionState, change: (stored: StoredState) => StoredState): SessionState {
-  return { ...state, stored: change(state.stored) };
+  return stateWith(state, { stored: change(state.stored) });
 }
 
 /** No question pending is `pending: undefined` (dropped when the session is serialised). */
 export function withPending(state: SessionState, pending: Pending | undefined): SessionState {
-  return { ...state, pending };
+  return stateWith(state, { pending });
 }
 
 export function currentRoutine(state: SessionState): Routine | undefined {
@@ -81,8 +81,11 @@ export function keepsOpen(outcome: Outcome): boolean {
  * question pending (a step or a question is read again instead), so only then is it kept.
  */
 export function settled(outcome: Outcome): SessionState {
-  const replayable = keepsOpen(outcome) && !onStep(outcome.state) && !outcome.state.pending;
-  return replayable
-    ? { ...outcome.state, lastSpeech: outcome.speech, lastReprompt: outcome.reprompt }
-    : { ...outcome.state, lastSpeech: undefined, lastReprompt: undefined };
+  const { state } = outcome;
+  const replayable = keepsOpen(outcome) && !onStep(state) && !state.pending;
+  const lastSpeech = replayable ? outcome.speech : undefined;
+  const lastReprompt = replayable ? outcome.reprompt : undefined;
+  // Most turns keep what the state already holds: no copy then (this runs on every turn).
+  if (state.lastSpeech === lastSpeech && state.lastReprompt === lastReprompt) return state;
+  return stateWith(state, { lastSpeech, lastReprompt });
 }

@@ -21,8 +21,27 @@ export const MAX_BREAK_SECONDS = 10;
 
 const SSML_SPECIAL = /[&<>"']/;
 
+/**
+ * Escaped texts, by text: speech is made of the translator's strings (none longer than about 500
+ * characters), so each is escaped once and kept. Bounded whatever sessions carry back: only texts that
+ * short are kept, and a full cache starts over.
+ */
+const escaped = new Map<string, string>();
+export const MAX_ESCAPED = 1000;
+const MAX_ESCAPED_LENGTH = 600;
+
 export function escapeSsml(text: string): string {
-  if (!SSML_SPECIAL.test(text)) return text;
+  const known = escaped.get(text);
+  if (known !== undefined) return known;
+  const result = SSML_SPECIAL.test(text) ? escapeSpecials(text) : text;
+  if (text.length <= MAX_ESCAPED_LENGTH) {
+    if (escaped.size >= MAX_ESCAPED) escaped.clear();
+    escaped.set(text, result);
+  }
+  return result;
+}
+
+function escapeSpecials(text: string): string {
   return text
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
@@ -63,13 +82,16 @@ const spokenDigits = (digits: string): string =>
     .map((group) => group.split('').join(' '))
     .join(', ');
 
+/** Whitespace that toPlainText changes: a run, any but a plain space, or at either end. */
+const UNTIDY_SPACE = /\s\s|[^\S ]|^ | $/;
+
 /** Readable text for consoles and screens: pauses become an ellipsis. */
 export function toPlainText(speech: Speech): string {
-  return speech
+  const text = speech
     .map((part) => ('text' in part ? part.text : 'pause' in part ? '…' : spokenDigits(part.digits)))
-    .join(' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+    .join(' ');
+  // Tidied only when needed: rebuilding a long text costs more than looking at it.
+  return UNTIDY_SPACE.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
 }
 
 /** Turns SSML back into plain text, keeping pauses visible, for consoles and transcripts. */

@@ -113,7 +113,7 @@ const EMPTY_FINGERPRINT = storedFingerprint(EMPTY_STORED);
 
 /**
  * Every state has every field, in this order (an absent one undefined, which JSON leaves out): one
- * object shape, so the moves' copies of it (`{ ...state, pending }`) stay on V8's fast path.
+ * object shape, which stateWith keeps, so that copies of it stay on V8's fast path.
  */
 export function newSession(
   nowMs: number,
@@ -139,6 +139,33 @@ export function newSession(
     savedFingerprint,
     savedVersion,
     storeUnread: undefined,
+  };
+}
+
+/**
+ * The state with `changes` made (an optional field given as undefined is cleared), built as one
+ * literal in newSession's field order. Moves copy the state on every turn: a spread (`{ ...state, pending }`)
+ * gives V8 another object shape at each place it copies, and a copy that has seen many shapes is slow.
+ */
+export function stateWith(state: SessionState, changes: Partial<SessionState>): SessionState {
+  return {
+    v: SESSION_SCHEMA_VERSION,
+    routineId: 'routineId' in changes ? changes.routineId : state.routineId,
+    stepIndex: changes.stepIndex ?? state.stepIndex,
+    tries: changes.tries ?? state.tries,
+    screening: changes.screening ?? state.screening,
+    flag: 'flag' in changes ? changes.flag : state.flag,
+    pending: 'pending' in changes ? changes.pending : state.pending,
+    sessionStartMs: changes.sessionStartMs ?? state.sessionStartMs,
+    eased: changes.eased ?? state.eased,
+    timerAsked: changes.timerAsked ?? state.timerAsked,
+    standing: changes.standing ?? state.standing,
+    lastSpeech: 'lastSpeech' in changes ? changes.lastSpeech : state.lastSpeech,
+    lastReprompt: 'lastReprompt' in changes ? changes.lastReprompt : state.lastReprompt,
+    stored: changes.stored ?? state.stored,
+    savedFingerprint: changes.savedFingerprint ?? state.savedFingerprint,
+    savedVersion: changes.savedVersion ?? state.savedVersion,
+    storeUnread: 'storeUnread' in changes ? changes.storeUnread : state.storeUnread,
   };
 }
 

@@ -47,6 +47,12 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** No own enumerable keys (as Object.keys would list none), without making the list: this runs every turn. */
+function isEmptyRecord(value: Record<string, unknown>): boolean {
+  for (const key in value) if (Object.hasOwn(value, key)) return false;
+  return true;
+}
+
 function parseProgress(value: unknown): Progress | undefined {
   if (!isRecord(value)) return undefined;
   const { routineId, stepIndex } = value;
@@ -107,7 +113,7 @@ export function parseStored(
   raw: unknown,
   migrations: Readonly<Record<number, Migration>> = MIGRATIONS,
 ): ParseResult {
-  if (raw === undefined || raw === null || (isRecord(raw) && Object.keys(raw).length === 0)) {
+  if (raw === undefined || raw === null || (isRecord(raw) && isEmptyRecord(raw))) {
     return { state: EMPTY_STORED };
   }
   if (!isRecord(raw)) return { state: EMPTY_STORED, problem: 'stored state is not an object' };
@@ -132,11 +138,25 @@ export function parseStored(
   return problem ? { state, problem } : { state };
 }
 
-/** A compact, field-by-field form of the stored state, to tell whether it changed in a turn. */
-export function storedFingerprint(state: StoredState): string {
+/** storedFingerprint's `|`-separated segments, one per field (progress has two). */
+function fingerprintSegments(state: StoredState): string[] {
   const { schemaVersion, welcomed, preferences, progress, reminderToken } = state;
   // The token is last and free text; every field before it is a number, a boolean or a fixed word.
-  return `${String(schemaVersion)}|${String(welcomed)}|${String(preferences.holdScale)}|${preferences.rate}|${String(preferences.quiet)}|${progress ? `${progress.routineId}|${String(progress.stepIndex)}` : '-|-'}|${reminderToken === undefined ? '-' : `+${reminderToken}`}`;
+  return [
+    String(schemaVersion),
+    String(welcomed),
+    String(preferences.holdScale),
+    preferences.rate,
+    String(preferences.quiet),
+    progress ? progress.routineId : '-',
+    progress ? String(progress.stepIndex) : '-',
+    reminderToken === undefined ? '-' : `+${reminderToken}`,
+  ];
+}
+
+/** A compact, field-by-field form of the stored state, to tell whether it changed in a turn. */
+export function storedFingerprint(state: StoredState): string {
+  return fingerprintSegments(state).join('|');
 }
 
 /**
@@ -173,16 +193,32 @@ const FINGERPRINT_FIELDS: readonly (readonly [StoredField, number, number])[] = 
   ['progress', 5, 7],
 ];
 const FINGERPRINT_SEGMENTS = 8;
+const TOKEN_SEGMENT = FINGERPRINT_SEGMENTS - 1;
+
+/**
+ * Saved fingerprints, split into segments: a session carries the same one back on every turn until
+ * its next write, so each is split once and kept. Bounded whatever sessions carry: a full cache starts over.
+ */
+const savedSegments = new Map<string, readonly string[]>();
+export const MAX_SPLIT_FINGERPRINTS = 1000;
+
+function segmentsOf(fingerprint: string): readonly string[] {
+  let segments = savedSegments.get(fingerprint);
+  if (segments === undefined) {
+    segments = fingerprint.split('|');
+    if (savedSegments.size >= MAX_SPLIT_FINGERPRINTS) savedSegments.clear();
+    savedSegments.set(fingerprint, segments);
+  }
+  return segments;
+}
 
 /**
  * The fields of `next` that differ from what the store held when `savedFingerprint` was taken. A
  * fingerprint that is not one of ours (a stale or tampered session) counts as every field changed.
  */
 export function changedFields(savedFingerprint: string, next: StoredState): StoredField[] {
-  const now = storedFingerprint(next);
-  if (now === savedFingerprint) return [];
-  const before = savedFingerprint.split('|');
-  const after = now.split('|');
+  const before = segmentsOf(savedFingerprint);
+  const after = fingerprintSegments(next);
   if (before.length < FINGERPRINT_SEGMENTS || before[0] !== after[0]) {
     return ['welcomed', 'holdScale', 'rate', 'quiet', 'progress', 'reminderToken'];
   }
@@ -196,9 +232,16 @@ export function changedFields(savedFingerprint: string, next: StoredState): Stor
     }
   }
   // The token is free text and last: everything from its segment on.
-  const tokenOf = (segments: readonly string[]): string => segments.slice(FINGERPRINT_SEGMENTS - 1).join('|');
-  if (tokenOf(before) !== tokenOf(after)) changed.push('reminderToken');
+  const token =
+    before.length === FINGERPRINT_SEGMENTS ? before[TOKEN_SEGMENT] : before.slice(TOKEN_SEGMENT).join('|');
+  if (token !== after[TOKEN_SEGMENT]) changed.push('reminderToken');
   return changed;
+}
+
+/** Progress as written: its fields, `at` only when it is set. */
+function progressAttributes(progress: Progress): Record<string, unknown> {
+  const { routineId, stepIndex, at } = progress;
+  return at !== undefined ? { routineId, stepIndex, at } : { routineId, stepIndex };
 }
 
 /** The stored item as written whole: the fields of the schema, nothing else. */
@@ -208,15 +251,7 @@ export function storedAttributes(state: StoredState): Record<string, unknown> {
     schemaVersion,
     preferences: { holdScale: preferences.holdScale, rate: preferences.rate, quiet: preferences.quiet },
     welcomed,
-    ...(progress
-      ? {
-          progress: {
-            routineId: progress.routineId,
-            stepIndex: progress.stepIndex,
-            ...(progress.at !== undefined ? { at: progress.at } : {}),
-          },
-        }
-      : {}),
+    ...(progress ? { progress: progressAttributes(progress) } : {}),
     ...(reminderToken !== undefined ? { reminderToken } : {}),
   };
 }
@@ -236,13 +271,7 @@ export function storedChanges(state: StoredState, fields: readonly StoredField[]
         quiet: preferences.quiet,
       };
     } else if (field === 'progress') {
-      changes.progress = progress
-        ? {
-            routineId: progress.routineId,
-            stepIndex: progress.stepIndex,
-            ...(progress.at !== undefined ? { at: progress.at } : {}),
-          }
-        : undefined;
+      changes.progress = progress ? progressAttributes(progress) : undefined;
     } else changes[field] = state[field];
   }
   return changes;

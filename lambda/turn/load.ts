@@ -4,7 +4,7 @@ import { errorMessage, log } from '../log';
 import { translatorFor } from '../speech/i18n';
 import { localeOf } from '../speech/locale';
 import { takenSessionState } from '../state/envelope';
-import { newSession, parseSession, type SessionState } from '../state/session';
+import { newSession, parseSession, stateWith, type SessionState } from '../state/session';
 import { mergeAfterFailedRead, parseStored, storedFingerprint, type StoredState } from '../state/stored';
 import { setTurn } from './turn';
 
@@ -78,16 +78,15 @@ async function loadState(
   if (!session) {
     return read
       ? newSession(nowMs, read.state, storedFingerprint(read.state), read.version)
-      : { ...newSession(nowMs), storeUnread: true };
+      : stateWith(newSession(nowMs), { storeUnread: true });
   }
   if (!read) return session;
-  return {
-    ...session,
+  return stateWith(session, {
     stored: mergeAfterFailedRead(read.state, session.stored),
     savedFingerprint: storedFingerprint(read.state),
     savedVersion: read.version,
     storeUnread: undefined,
-  };
+  });
 }
 
 /**
@@ -108,7 +107,7 @@ export function loadTurn(adapter?: PersistenceAdapter): RequestInterceptor {
       const nowMs = requestTime(input);
       const locale = localeOf(input.requestEnvelope);
       if (isSkillEvent(input)) {
-        keep(input, { ...newSession(nowMs), storeUnread: true }, nowMs, locale);
+        keep(input, stateWith(newSession(nowMs), { storeUnread: true }), nowMs, locale);
         return;
       }
       const { session, malformed } = sessionState(input, nowMs);

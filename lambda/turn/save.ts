@@ -3,7 +3,7 @@ import type { Response } from 'ask-sdk-model';
 import { settled } from '../conversation/outcome';
 import { errorMessage, log } from '../log';
 import { isFieldStore, type FieldStore } from '../persistence/field-store';
-import type { SessionState } from '../state/session';
+import { stateWith, type SessionState } from '../state/session';
 import {
   changedFields,
   mergeStored,
@@ -49,12 +49,11 @@ async function writeFields(
     const changes = expected === 0 ? storedAttributes(target) : storedChanges(target, fields);
     const result = await store.update(input.requestEnvelope, changes, expected);
     if (result.ok) {
-      return {
-        ...state,
+      return stateWith(state, {
         stored: target,
         savedFingerprint: storedFingerprint(target),
         savedVersion: result.version,
-      };
+      });
     }
     const current = parseStored(result.current.attributes).state;
     target = mergeStored(current, ours, changed, at);
@@ -62,12 +61,11 @@ async function writeFields(
     fields = changedFields(storedFingerprint(current), target);
     if (fields.length === 0 && expected > 0) {
       // The store already holds what this turn wanted: nothing more to write.
-      return {
-        ...state,
+      return stateWith(state, {
         stored: target,
         savedFingerprint: storedFingerprint(target),
         savedVersion: expected,
-      };
+      });
     }
   }
   throw new Error('the stored item kept changing; the next turn writes again');
@@ -81,7 +79,7 @@ async function writeWhole(
 ): Promise<SessionState> {
   input.attributesManager.setPersistentAttributes(storedAttributes(ours));
   await input.attributesManager.savePersistentAttributes();
-  return { ...state, stored: ours, savedFingerprint: storedFingerprint(ours) };
+  return stateWith(state, { stored: ours, savedFingerprint: storedFingerprint(ours) });
 }
 
 /**
@@ -118,7 +116,10 @@ export function saveTurn(adapter?: PersistenceAdapter): ResponseInterceptor {
         const progress = state.stored.progress;
         const ours =
           changed.includes('progress') && progress
-            ? { ...state.stored, progress: { ...progress, at } }
+            ? {
+                ...state.stored,
+                progress: { routineId: progress.routineId, stepIndex: progress.stepIndex, at },
+              }
             : state.stored;
         try {
           state = store

@@ -3,6 +3,14 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { envelope, localDevice, newSessionId } from '../../lambda/local/simulator/envelope';
 import { MAX_TRANSLATIONS, translatorFor } from '../../lambda/speech/i18n';
+import { escapeSsml, MAX_ESCAPED } from '../../lambda/speech/ssml';
+import { MAX_COUNTED_TEXTS, secondsUntilAfter, WORDS_PER_SECOND } from '../../lambda/speech/timing';
+import {
+  changedFields,
+  EMPTY_STORED,
+  MAX_SPLIT_FINGERPRINTS,
+  storedFingerprint,
+} from '../../lambda/state/stored';
 import { bundleTo, run } from '../helpers/process';
 
 /**
@@ -15,6 +23,21 @@ describe('bounded caches', () => {
     const t = translatorFor('en-US');
     for (let i = 0; i < MAX_TRANSLATIONS * 3; i++) t('step.heading', { n: String(i), total: 'four' });
     expect(t('step.heading', { n: 'two', total: 'four' })).toBe('Step two of four.');
+  });
+
+  it('SSML escaping, word counts and saved fingerprints answer right past their cache bounds', () => {
+    for (let i = 0; i < MAX_ESCAPED * 3; i++) escapeSsml(`Tom & Jerry's ${String(i)}`);
+    expect(escapeSsml("Tom & Jerry's")).toBe('Tom &amp; Jerry&apos;s');
+    for (let i = 0; i < MAX_COUNTED_TEXTS * 3; i++)
+      secondsUntilAfter([{ text: `one two ${String(i)}` }], 'x');
+    expect(secondsUntilAfter([{ text: 'one two three' }, { text: 'Hold.' }], 'Hold.')).toBeCloseTo(
+      4 / WORDS_PER_SECOND,
+    );
+    for (let i = 0; i < MAX_SPLIT_FINGERPRINTS * 3; i++) changedFields(`not ours ${String(i)}`, EMPTY_STORED);
+    expect(changedFields(storedFingerprint(EMPTY_STORED), EMPTY_STORED)).toEqual([]);
+    expect(changedFields(storedFingerprint(EMPTY_STORED), { ...EMPTY_STORED, welcomed: true })).toEqual([
+      'welcomed',
+    ]);
   });
 
   it('60,000 turns (repeat, pause, stop, help) with varied step indexes, hold scales and locales: the heap does not grow', async () => {
@@ -45,7 +68,7 @@ describe('bounded caches', () => {
              screening: { short: true, full: true, skipTouch: false },
              stored: { schemaVersion: 1, welcomed: true, preferences: { holdScale: 0.5 + (i % 1499) / 1000, rate: 'medium', quiet: false },
                progress: { routineId: routines[i % 3], stepIndex: i } },
-             savedFingerprint: 'x' } };
+             savedFingerprint: 'x' + i } };
            handler(event, {}, () => resolve());
          });
          (async () => {
