@@ -1,6 +1,7 @@
 // Bundles an entry point into one minified CommonJS file: `node scripts/bundle.mjs <target> [outfile]`.
 // Targets: lambda (the Lambda handler), console (`npm start`), server (`npm run serve`), validate, safety-doc.
 import { build } from 'esbuild';
+import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 
 export const TARGETS = {
@@ -12,6 +13,28 @@ export const TARGETS = {
   hello: { entry: 'bench/hello-skill.ts', outfile: 'dist/bench/hello.js', report: false },
   sdk: { entry: 'bench/sdk-skill.ts', outfile: 'dist/bench/sdk.js', report: false },
   bench: { entry: 'bench/run.ts', outfile: 'dist/bench/run.js', report: false, external: true },
+};
+
+/**
+ * ask-sdk-core is CommonJS: esbuild wraps it for every file that imports it, and each wrapper copies
+ * its exports (a getter apiece) when the bundle loads, some 20 KB of allocation each. Imports from the
+ * project's files go through one module that re-exports it by name instead, so it is wrapped once.
+ */
+const askSdkCoreOnce = {
+  name: 'ask-sdk-core-once',
+  setup(builder) {
+    const names = Object.keys(createRequire(import.meta.url)('ask-sdk-core')).filter(
+      (name) => name !== '__esModule' && name !== 'default',
+    );
+    builder.onResolve({ filter: /^ask-sdk-core$/ }, (args) =>
+      args.namespace === 'file' ? { path: 'ask-sdk-core', namespace: 'ask-sdk-core-once' } : undefined,
+    );
+    builder.onLoad({ filter: /.*/, namespace: 'ask-sdk-core-once' }, () => ({
+      contents: `export { ${names.join(', ')} } from 'ask-sdk-core';`,
+      resolveDir: process.cwd(),
+      loader: 'js',
+    }));
+  },
 };
 
 /** Builds one target; returns the bundle's size in bytes. */
@@ -31,7 +54,7 @@ export async function bundle(name, outfile, overrides = {}) {
     // ES module builds first, so unused exports of dependencies are tree-shaken.
     mainFields: ['module', 'main'],
     // The benchmark runs from the repo and loads its tools (dynalite, autocannon) from node_modules.
-    ...(target.external ? { packages: 'external' } : {}),
+    ...(target.external ? { packages: 'external' } : { plugins: [askSdkCoreOnce] }),
     ...overrides,
   });
   return Object.values(result.metafile.outputs).reduce((sum, output) => sum + output.bytes, 0);
