@@ -16,12 +16,12 @@ import { isSkillEventType, SKILL_EVENTS, SkillEventHandler } from './handlers/ev
 import { Intents, intentRouter, type Takes } from './handlers/intents';
 import { FAQ_IDS, faqIntent } from './faq/topics';
 import { checkEnvelope } from './state/envelope';
-import { FallbackHandler, YesNoWithoutQuestionHandler } from './handlers/fallback';
+import { FallbackHandler } from './handlers/fallback';
+import { ANSWER_INTENTS } from './handlers/heard';
 import { HelpHandler } from './handlers/help';
 import { LaunchHandler, NavigateHomeHandler } from './handlers/launch';
 import {
   NextHandler,
-  PendingAnswerHandler,
   PreferenceHandler,
   PreviousHandler,
   RepeatHandler,
@@ -33,19 +33,13 @@ import {
   SwitchLegsHandler,
   PostureHandler,
 } from './handlers/routine';
-import {
-  FlagLockHandler,
-  ScreenAnswerHandler,
-  ScreenCommandHandler,
-  TroubleHandler,
-} from './handlers/safety';
+import { AnswerWordsHandler, FlagLockHandler, WaitingQuestionHandler } from './handlers/safety';
 import { SessionEndedHandler } from './handlers/session-ended';
 import { PauseHandler, StopHandler } from './handlers/stop';
 import {
   CancelReminderHandler,
   ListRemindersHandler,
   PermissionResponseHandler,
-  ReminderOfferHandler,
   SetReminderHandler,
 } from './handlers/reminders';
 import { TimeoutApiClient } from './reminders/api-client';
@@ -68,21 +62,17 @@ export const REQUEST_HANDLERS: readonly RequestHandler[] = [
   SkillEventHandler,
   SessionEndedHandler,
   FlagLockHandler,
-  TroubleHandler,
-  ScreenAnswerHandler,
-  ScreenCommandHandler,
+  WaitingQuestionHandler,
+  AnswerWordsHandler,
   FaqHandler,
   OtherQuestionHandler,
   PermissionResponseHandler,
-  ReminderOfferHandler,
   SetReminderHandler,
   CancelReminderHandler,
   ListRemindersHandler,
   StopHandler,
   PauseHandler,
   HelpHandler,
-  PendingAnswerHandler,
-  YesNoWithoutQuestionHandler,
   LaunchHandler,
   StartRoutineHandler,
   ResumeHandler,
@@ -99,7 +89,7 @@ export const REQUEST_HANDLERS: readonly RequestHandler[] = [
   FallbackHandler,
 ];
 
-const { yes, no, next } = Intents;
+const { next } = Intents;
 
 /**
  * What each handler can take, for the router (handlers/intents.ts): a request type, intent names, or
@@ -110,32 +100,16 @@ export const ROUTES: ReadonlyMap<RequestHandler, Takes> = new Map<RequestHandler
   [CanFulfillIntentHandler, { requests: ['CanFulfillIntentRequest'] }],
   [SkillEventHandler, { requests: SKILL_EVENTS }],
   [SessionEndedHandler, { requests: ['SessionEndedRequest'] }],
-  [
-    TroubleHandler,
-    { intents: [Intents.chestPain, Intents.swollenCalf, Intents.injuryPop, Intents.painWorse] },
-  ],
-  [
-    ScreenAnswerHandler,
-    { intents: [yes, no, Intents.fallback, Intents.otherQuestion], unknownIntents: true },
-  ],
-  [
-    ScreenCommandHandler,
-    {
-      intents: [Intents.repeat, Intents.help, next, Intents.resume, Intents.tellMore, Intents.previous],
-    },
-  ],
+  [AnswerWordsHandler, { intents: ANSWER_INTENTS }],
   [FaqHandler, { intents: FAQ_IDS.map(faqIntent) }],
   [OtherQuestionHandler, { intents: [Intents.otherQuestion] }],
   [PermissionResponseHandler, { requests: ['Connections.Response'] }],
-  [ReminderOfferHandler, { intents: [yes, no, next] }],
   [SetReminderHandler, { intents: [Intents.setReminder] }],
   [CancelReminderHandler, { intents: [Intents.cancelReminder] }],
   [ListRemindersHandler, { intents: [Intents.listReminders] }],
   [StopHandler, { intents: [Intents.stop, Intents.cancel] }],
   [PauseHandler, { intents: [Intents.pause] }],
   [HelpHandler, { intents: [Intents.help] }],
-  [PendingAnswerHandler, { intents: [yes, no] }],
-  [YesNoWithoutQuestionHandler, { intents: [yes, no] }],
   [LaunchHandler, { requests: ['LaunchRequest'] }],
   [StartRoutineHandler, { intents: [Intents.cramp, Intents.afterRun, Intents.bedtime] }],
   [ResumeHandler, { intents: [Intents.resume, Intents.resumeRoutine] }],

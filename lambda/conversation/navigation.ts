@@ -1,5 +1,5 @@
 import { ROUTINES } from '../routines/data';
-import { previousIndex } from '../routines/step-walker';
+import { allowed, previousIndex } from '../routines/step-walker';
 import { spokenNumber } from '../speech/numbers';
 import { say } from '../speech/ssml';
 import { stepKey } from '../speech/keys';
@@ -55,22 +55,13 @@ export function startOver(state: SessionState, ctx: Ctx): Outcome {
   ]);
 }
 
-/** "Is the cramp easing?" yes: move on; no: once more, up to the step's tries, then something else. */
-export function answerEasing(state: SessionState, yes: boolean, ctx: Ctx): Outcome {
-  const step = currentRoutine(state)?.steps[state.stepIndex];
-  if (!step) return menu(state, ctx);
-  if (yes) return proceed({ ...state, eased: true }, state.stepIndex + 1, ctx, [say(ctx.t('easing.good'))]);
-  if (state.tries < (step.checkEasing?.maxTries ?? 1)) {
-    return readStep(state, state.stepIndex, ctx, [], 'retry');
-  }
-  return proceed(state, state.stepIndex + 1, ctx, [say(ctx.t('easing.moveOn'))]);
-}
-
 /** The step's longer explanation; the easing question stays open if it was. */
 export function tellMore(state: SessionState, ctx: Ctx): Outcome {
   const routine = currentRoutine(state);
   const step = routine?.steps[state.stepIndex];
   if (!routine || !step || !onStep(state)) return menu(state, ctx, [say(ctx.t('more.outside'))]);
+  // A step the session left out is not explained either: readStep says why and goes on.
+  if (!allowed(step, gatesOf(state))) return readStep(withPending(state, undefined), state.stepIndex, ctx);
   const details = say(ctx.t(stepKey(routine, step, 'details')));
   if (state.pending?.kind === 'easing') return askPending(state, state.pending, ctx, [details]);
   return stepPrompt(state, ctx, [details]) ?? menu(state, ctx, [details]);

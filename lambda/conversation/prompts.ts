@@ -3,11 +3,11 @@ import { say, type Part, type Speech } from '../speech/ssml';
 import { screenKey } from '../speech/keys';
 import { afterStep, routineName } from '../speech/step';
 import { spokenNumber } from '../speech/numbers';
-import { conditionalAdvice, flagAdvice } from '../safety/advice';
-import { REPORTS } from '../safety/red-flags';
 import { isSafetyPending, type Pending, type SessionState } from '../state/session';
 import type { MessageKey } from '../speech/translate';
 import { ask, currentRoutine, messageScreen, onStep, withPending, type Ctx, type Outcome } from './outcome';
+import { redFlagQuestion } from './questions/red-flag';
+import { reportCheckWords } from './questions/report-check';
 
 /** Back to the routines menu: the routine is put down, session safety answers are kept. */
 export function menu(state: SessionState, ctx: Ctx, lead: Speech = []): Outcome {
@@ -33,14 +33,9 @@ function question(state: SessionState, pending: Pending, ctx: Ctx): { speech: Sp
       return { speech: words('reminder.askTime'), reprompt: words('reminder.askTimeReprompt') };
     case 'flagCheck':
       return { speech: words(screenKey(pending.question)) };
-    case 'reportCheck': {
+    case 'reportCheck':
       // Said as a condition until confirmed; no answer at all hears the imperative (product decision 2).
-      const { level } = REPORTS[pending.report];
-      return {
-        speech: [...conditionalAdvice(level, pending.report, ctx.locale, ctx.t), say(ctx.t('flag.check'))],
-        reprompt: [...flagAdvice(level, pending.report, ctx.locale, ctx.t), say(ctx.t('flag.checkReprompt'))],
-      };
-    }
+      return reportCheckWords(pending, ctx);
     case 'painCheck':
       return { speech: words('pain.check'), reprompt: words('pain.checkReprompt') };
     case 'resume': {
@@ -56,10 +51,11 @@ function question(state: SessionState, pending: Pending, ctx: Ctx): { speech: Sp
       };
     }
     case 'screen': {
-      const routine = currentRoutine(state);
-      const ids = routine ? (pending.stage === 'short' ? routine.shortScreen : routine.fullScreen) : [];
-      const id = ids[pending.question];
-      return { speech: words(id ? screenKey(id) : 'screen.reprompt') };
+      const asked = redFlagQuestion(state, pending);
+      if (!asked) return { speech: words('screen.reprompt') };
+      // Until the person says the cramp eased, never "now that the cramp has eased" (decision 3, rule 6).
+      const cramping = asked.question.whileCramping === true && !state.eased;
+      return { speech: words(screenKey(cramping ? `${asked.id}Cramping` : asked.id)) };
     }
   }
 }

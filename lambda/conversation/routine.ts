@@ -1,5 +1,5 @@
 import type { Display } from '../display/screens';
-import { nextAction, type Gates } from '../routines/step-walker';
+import { allowed, nextAction, type Gates } from '../routines/step-walker';
 import { TIMERS_SCOPE } from '../reminders/schedule';
 import { MAX_TIMED_HOLD_SECONDS, type RoutineId } from '../routines/types';
 import { say, type Speech } from '../speech/ssml';
@@ -18,6 +18,17 @@ export function gatesOf(state: SessionState): Gates {
   return { shortScreenDone: short, fullScreenDone: full, skipTouch };
 }
 
+/**
+ * The one record of what is left out for the rest of the session (facts §5, decision 3 rule 5): a flag
+ * or a hard stop leaves out every step (`state.flag`); broken skin, reduced feeling, an unclear answer
+ * or "it hurts more" leave out massage, heat and cold (this). Every move reads steps through readStep,
+ * which consults it.
+ */
+export const skippingTouch = (state: SessionState): SessionState => ({
+  ...state,
+  screening: { ...state.screening, skipTouch: true },
+});
+
 /** Reads step `index` with its hold, saves progress there, and asks what comes next. */
 export function readStep(
   state: SessionState,
@@ -31,6 +42,8 @@ export function readStep(
   const stop = clockStop(state, ctx);
   if (stop) return stop;
   const step = routine.steps[index];
+  // A step the session left out is never read again, whatever asked for it: say why, and go on.
+  if (step && !allowed(step, gatesOf(state))) return proceed(state, index, ctx, lead);
   const timerGranted = ctx.granted.has(TIMERS_SCOPE);
   if (step?.timer && !timerGranted && !state.timerAsked) {
     // Alexa asks for the timer permission by voice; its answer reads this step (timerAnswer).
@@ -117,6 +130,11 @@ export function proceed(state: SessionState, from: number, ctx: Ctx, lead: Speec
         introduced,
       );
     }
+    case 'resumeScreen':
+      return askPending(state, { kind: 'screen', stage: 'resume', question: 0, from, unclear: 0 }, ctx, [
+        ...opening,
+        say(ctx.t('screen.introFull')),
+      ]);
     case 'fullScreen':
       return askPending(
         state,

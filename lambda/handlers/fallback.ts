@@ -1,16 +1,9 @@
 import { getRequestType, type RequestHandler } from 'ask-sdk-core';
-import { carryOn, notUnderstood } from '../conversation/prompts';
+import { notUnderstood } from '../conversation/prompts';
 import { log } from '../log';
-import { say } from '../speech/ssml';
 import { rule } from '../turn/handler';
 import { Intents } from './intents';
 import { intentName, isIntent, isRequest } from './match';
-
-/** Yes or no with no question pending: a kind reprompt of what can be said here. */
-export const YesNoWithoutQuestionHandler: RequestHandler = rule(
-  (input) => isIntent(input, Intents.yes, Intents.no),
-  ({ state, ctx }) => carryOn(state, ctx, [say(ctx.t('nav.noQuestion'))]),
-);
 
 /**
  * Not understood: the fallback intent, an intent this skill does not know, or a request type it does not

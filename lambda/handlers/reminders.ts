@@ -6,7 +6,6 @@ import {
   askReminderTime,
   permissionDenied,
   reminderCreated,
-  reminderDone,
   remindersCancelled,
   remindersListed,
   timeFromToken,
@@ -47,19 +46,6 @@ export const SetReminderHandler: RequestHandler = rule(
     const time = timeSlot(input);
     return time ? create(input, state, ctx, time) : askReminderTime(state, ctx);
   },
-);
-
-/**
- * Yes, or no (or "next") to "would you like a daily reminder to stretch at bedtime?" after the bedtime
- * routine. Yes asks "what time?" and Alexa's dialog collects it, as for "set a bedtime stretch reminder".
- */
-export const ReminderOfferHandler: RequestHandler = rule(
-  (input, { state }) =>
-    state.pending?.kind === 'reminderOffer' && isIntent(input, Intents.yes, Intents.no, Intents.next),
-  ({ state, ctx }, input) =>
-    isIntent(input, Intents.yes)
-      ? askReminderTime(state, ctx)
-      : reminderDone(state, ctx.t('reminder.declined'), ctx),
 );
 
 /** Alexa's answer to a voice permission request: the warmth step with or without its timer; or the reminder. */

@@ -1,8 +1,6 @@
 import type { HandlerInput, RequestHandler } from 'ask-sdk-core';
 import { oneShot } from '../conversation/launch';
 import {
-  answerEasing,
-  declineResume,
   next,
   previous,
   repeat,
@@ -38,18 +36,6 @@ export const StartRoutineHandler: RequestHandler = rule(
 export const ResumeHandler: RequestHandler = rule(
   (input) => isIntent(input, Intents.resume, Intents.resumeRoutine),
   ({ state, ctx }) => resume(state, ctx),
-);
-
-/** Yes or no to "is the cramp easing?" or "shall we carry on?". */
-export const PendingAnswerHandler: RequestHandler = rule(
-  (input, { state }) =>
-    (state.pending?.kind === 'easing' || state.pending?.kind === 'resume') &&
-    isIntent(input, Intents.yes, Intents.no),
-  ({ state, ctx }, input) => {
-    const yes = isIntent(input, Intents.yes);
-    if (state.pending?.kind === 'easing') return answerEasing(state, yes, ctx);
-    return yes ? resume(state, ctx) : declineResume(state, ctx);
-  },
 );
 
 export const NextHandler: RequestHandler = rule(

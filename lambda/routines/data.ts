@@ -9,6 +9,7 @@ export const ROUTINES: Readonly<Record<RoutineId, Routine>> = {
     id: 'cramp',
     shortScreen: ['emergencySigns', 'injuryOrClot'],
     fullScreen: ['limbEmergency', 'clotSigns', 'skinOrFeeling'],
+    resumeScreen: ['resumeEmergency', 'resumeInjuryClot', 'skinOrFeeling'],
     steps: [
       {
         id: 'toePull',
@@ -42,6 +43,7 @@ export const ROUTINES: Readonly<Record<RoutineId, Routine>> = {
     id: 'afterRun',
     shortScreen: ['runEmergency', 'runInjury', 'runUrine'],
     fullScreen: ['changedSinceRun', 'skinOrFeeling'],
+    resumeScreen: ['runEmergency', 'resumeRunInjury', 'skinOrFeeling'],
     steps: [
       {
         id: 'walk',
@@ -94,6 +96,7 @@ export const ROUTINES: Readonly<Record<RoutineId, Routine>> = {
     id: 'bedtime',
     shortScreen: ['emergencySigns', 'newOneSidedChange'],
     fullScreen: [],
+    resumeScreen: [],
     steps: [
       {
         id: 'bedToePull',

@@ -10,6 +10,8 @@ export interface Gates {
 
 export type Next =
   | { readonly type: 'shortScreen' }
+  /** Both screens at once, merged: the session starts at a step that touches the calf. */
+  | { readonly type: 'resumeScreen' }
   | { readonly type: 'fullScreen'; readonly index: number }
   | { readonly type: 'step'; readonly index: number; readonly skipped: readonly Step[] }
   | { readonly type: 'finished'; readonly skipped: readonly Step[] };
@@ -26,7 +28,11 @@ export function touchesCalf(step: Step): boolean {
  * skipping steps the safety state rules out), or the end of the routine. Knows nothing of calves.
  */
 export function nextAction(routine: Routine, from: number, gates: Gates): Next {
-  if (!gates.shortScreenDone) return { type: 'shortScreen' };
+  if (!gates.shortScreenDone) {
+    const first = routine.steps[Math.max(0, from)];
+    const touchFirst = first !== undefined && allowed(first, gates) && touchesCalf(first);
+    return touchFirst && routine.resumeScreen.length > 0 ? { type: 'resumeScreen' } : { type: 'shortScreen' };
+  }
   const skipped: Step[] = [];
   for (let index = Math.max(0, from); index < routine.steps.length; index++) {
     const step = routine.steps[index];
@@ -42,7 +48,8 @@ export function nextAction(routine: Routine, from: number, gates: Gates): Next {
   return { type: 'finished', skipped };
 }
 
-function allowed(step: Step, gates: Gates): boolean {
+/** Whether the safety state lets this step be read: what a flag or "it hurts more" left out stays out. */
+export function allowed(step: Step, gates: Gates): boolean {
   return !(touchesCalf(step) && gates.skipTouch);
 }
 

@@ -36,6 +36,11 @@ export interface Routine {
   readonly shortScreen: readonly string[];
   /** Asked before the first massage, heat or cold step, at most three: §5(a), §5(b), §5(d). */
   readonly fullScreen: readonly string[];
+  /**
+   * A session that starts at a massage, heat or cold step asks these instead of both screens: the two
+   * merged into at most three grouped questions (facts §5, decision 3 rule 6). Empty: no such step.
+   */
+  readonly resumeScreen: readonly string[];
   readonly steps: readonly Step[];
   /** Facts sections the closing message rests on. */
   readonly closingFacts: readonly FactsRef[];

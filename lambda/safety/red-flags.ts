@@ -11,6 +11,10 @@ export interface ScreenQuestion {
   readonly onYes: ScreenOutcome;
   /** For urgent questions: where to go. */
   readonly route?: Route;
+  /** Reports that name this question's own symptom: said here, they are its clear yes (decision 3). */
+  readonly owns?: readonly ReportId[];
+  /** Asked before the cramp has eased, it has its own words (`screen.<id>Cramping`): never "now that it eased". */
+  readonly whileCramping?: true;
   readonly facts: readonly FactsRef[];
 }
 
@@ -21,18 +25,53 @@ export interface ScreenQuestion {
  */
 export const SCREEN_QUESTIONS = {
   // Before the first step of the cramp and bedtime routines.
-  emergencySigns: { onYes: 'emergency', facts: ['5(a)'] },
-  injuryOrClot: { onYes: 'urgent', route: 'emergencyDept', facts: ['5(b)', '4'] },
-  newOneSidedChange: { onYes: 'urgent', route: 'today', facts: ['5(b)'] },
+  emergencySigns: { onYes: 'emergency', owns: ['chestPain', 'faint'], facts: ['5(a)'] },
+  injuryOrClot: {
+    onYes: 'urgent',
+    route: 'emergencyDept',
+    owns: ['injuryPop', 'swollenCalf', 'noWeight'],
+    facts: ['5(b)', '4'],
+  },
+  newOneSidedChange: { onYes: 'urgent', route: 'today', owns: ['swollenCalf'], facts: ['5(b)'] },
   // Before the first step after a run (facts §9 Routine 2 step 0, heat illness included).
-  runEmergency: { onYes: 'emergency', facts: ['5(a)', '4'] },
-  runInjury: { onYes: 'urgent', route: 'emergencyDept', facts: ['5(b)', '4'] },
+  runEmergency: { onYes: 'emergency', owns: ['chestPain', 'faint'], facts: ['5(a)', '4'] },
+  runInjury: {
+    onYes: 'urgent',
+    route: 'emergencyDept',
+    owns: ['injuryPop', 'swollenCalf', 'noWeight'],
+    facts: ['5(b)', '4'],
+  },
   runUrine: { onYes: 'urgent', route: 'today', facts: ['5(b)'] },
   // Before massage, heat or cold: one question each for §5(a), §5(b) and §5(d).
-  limbEmergency: { onYes: 'emergency', facts: ['5(a)'] },
-  clotSigns: { onYes: 'urgent', route: 'today', facts: ['5(b)'] },
-  changedSinceRun: { onYes: 'urgent', route: 'today', facts: ['5(b)'] },
+  limbEmergency: {
+    onYes: 'emergency',
+    owns: ['coldLeg', 'numbLeg'],
+    whileCramping: true,
+    facts: ['5(a)'],
+  },
+  clotSigns: { onYes: 'urgent', route: 'today', owns: ['swollenCalf'], facts: ['5(b)'] },
+  changedSinceRun: { onYes: 'urgent', route: 'today', owns: ['swollenCalf'], facts: ['5(b)'] },
   skinOrFeeling: { onYes: 'skipTouch', facts: ['5(d)', '2.5', '2.6'] },
+  // A session that starts at a massage, heat or cold step (resume): the short and the full screen merged
+  // into three grouped questions, (a), (b) and (d) (product decision 3, rule 6).
+  resumeEmergency: {
+    onYes: 'emergency',
+    owns: ['chestPain', 'faint', 'coldLeg', 'numbLeg'],
+    whileCramping: true,
+    facts: ['5(a)'],
+  },
+  resumeInjuryClot: {
+    onYes: 'urgent',
+    route: 'emergencyDept',
+    owns: ['injuryPop', 'swollenCalf', 'noWeight'],
+    facts: ['5(b)', '4'],
+  },
+  resumeRunInjury: {
+    onYes: 'urgent',
+    route: 'emergencyDept',
+    owns: ['injuryPop', 'swollenCalf', 'noWeight'],
+    facts: ['5(b)', '4'],
+  },
 } as const satisfies Readonly<Record<string, ScreenQuestion>>;
 
 export type ScreenQuestionId = keyof typeof SCREEN_QUESTIONS;
@@ -54,8 +93,17 @@ export interface Report {
 /** Trouble the person can report at any moment ("I have chest pain", "my calf is swollen", "it popped"). */
 export const REPORTS = {
   chestPain: { level: 'emergency', facts: ['5(a)'] },
+  /** Dizzy, about to faint, fainted. */
+  faint: { level: 'emergency', facts: ['5(a)'] },
+  /** The leg or foot gone cold, pale or blue. */
+  coldLeg: { level: 'emergency', facts: ['5(a)'] },
+  /** Numb, or too weak to move (apart from the cramp). */
+  numbLeg: { level: 'emergency', facts: ['5(a)'] },
+  /** Swollen, red, hot or darker, or one calf bigger than the other. */
   swollenCalf: { level: 'urgent', route: 'today', facts: ['5(b)'] },
   injuryPop: { level: 'urgent', route: 'emergencyDept', facts: ['5(b)', '4'] },
+  /** Can't put weight on the leg. */
+  noWeight: { level: 'urgent', route: 'emergencyDept', facts: ['5(b)'] },
 } as const satisfies Readonly<
   Record<string, { level: FlagLevel; route?: Route; facts: readonly FactsRef[] }>
 >;

@@ -16,7 +16,8 @@ import { EMPTY_STORED, parseStored, storedFingerprint, type StoredState } from '
 export type SafetyPending =
   | {
       readonly kind: 'screen';
-      readonly stage: 'short' | 'full';
+      /** Before the first step, before massage, heat or cold, or both merged for a session that starts there. */
+      readonly stage: ScreenStage;
       /** Which question of the stage. */
       readonly question: number;
       /** The step to go on with once the screen is clear. */
@@ -31,15 +32,21 @@ export type SafetyPending =
       readonly then: readonly ScreenQuestionId[];
       readonly unclear: number;
     }
-  /** "Is that what's happening?" after a report said out of the blue; `back`: the question it interrupted. */
+  /**
+   * "Is that what's happening?" after a report said out of the blue, or after a hedge at a red-flag
+   * question (`hedged`: its no is that question's clear no); `back`: the question it interrupted.
+   */
   | {
       readonly kind: 'reportCheck';
-      readonly report: ReportId;
+      readonly reason: ReportId | ScreenQuestionId;
       readonly back?: Pending;
       readonly unclear: number;
+      readonly hedged?: true;
     }
   /** "Is the pain severe, or still getting worse?" after "it hurts more". */
   | { readonly kind: 'painCheck'; readonly back?: Pending; readonly unclear: number };
+
+export type ScreenStage = 'short' | 'full' | 'resume';
 
 /** A question waiting for an answer. */
 export type Pending =
@@ -191,8 +198,14 @@ function parsePending(value: unknown, routine: Routine | undefined, depth = 0): 
   const back = depth === 0 ? parsePending(value.back, routine, 1) : undefined;
   switch (value.kind) {
     case 'screen': {
-      if (!routine || (value.stage !== 'short' && value.stage !== 'full')) return undefined;
-      const questions = value.stage === 'short' ? routine.shortScreen : routine.fullScreen;
+      if (!routine || (value.stage !== 'short' && value.stage !== 'full' && value.stage !== 'resume'))
+        return undefined;
+      const questions =
+        value.stage === 'short'
+          ? routine.shortScreen
+          : value.stage === 'full'
+            ? routine.fullScreen
+            : routine.resumeScreen;
       const question = intIn(value.question, 0, questions.length - 1);
       const from = intIn(value.from, 0, routine.steps.length);
       return question !== undefined && from !== undefined
@@ -206,8 +219,14 @@ function parsePending(value: unknown, routine: Routine | undefined, depth = 0): 
         : undefined;
     }
     case 'reportCheck':
-      return isReportId(value.report)
-        ? { kind: 'reportCheck', report: value.report, unclear, ...(back ? { back } : {}) }
+      return isReportId(value.reason) || isScreenQuestionId(value.reason)
+        ? {
+            kind: 'reportCheck',
+            reason: value.reason,
+            unclear,
+            ...(back ? { back } : {}),
+            ...(value.hedged === true && back ? { hedged: true } : {}),
+          }
         : undefined;
     case 'painCheck':
       return { kind: 'painCheck', unclear, ...(back ? { back } : {}) };

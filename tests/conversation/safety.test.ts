@@ -146,10 +146,23 @@ describe.each(LOCALES)('%s: the rules of the screen', (locale) => {
     show(`${locale}: the ten-minute stop`, c);
   });
 
-  it('"it hurts more", then yes to severe or worse: a hard stop', async () => {
+  it('before the cramp eased, "it hurts more" is the cramp: ease off and carry on, no check', async () => {
     const c = talk();
     await c.say(w.cramp);
     await c.sayAll(w.no, w.no);
+    const eased = await c.say(w.hurtsMore);
+    expect(eased.ended).toBe(false);
+    expect(givesImperative(eased.text, locale)).toBe(false);
+    expect(eased.text).not.toMatch(/severe|stark|fuerte/);
+    const onward = await c.say(w.yes);
+    expect(givesImperative(onward.text, locale)).toBe(false);
+    expect(onward.ended).toBe(false);
+  });
+
+  it('once the cramp eased, "it hurts more", then yes to severe or worse: a hard stop', async () => {
+    const c = talk();
+    await c.say(w.cramp);
+    await c.sayAll(w.no, w.no, w.yes);
     const asked = await c.say(w.hurtsMore);
     expect(asked.ended).toBe(false);
     expect(givesImperative(asked.text, locale)).toBe(false);
@@ -170,14 +183,14 @@ describe('the short screen', () => {
     expect(givesStep(answer.text)).toBe(false);
   });
 
-  it('yes to injury, pop or a swollen, red or hot calf: no stretch, the emergency department today', async () => {
+  it('yes to injury, pop or a swollen, red or hot calf: no stretch, the emergency department now', async () => {
     const c = new Conversation();
     await c.sayAll('ask calf coach for help with a cramp', 'no');
     const answer = await c.say('yes');
     expect(answer.text).toMatch(
       /An injury or a pop can mean a tear, and a swollen, red or hot calf can be a sign/,
     );
-    expect(answer.text).toMatch(/Go to the emergency department today\./);
+    expect(answer.text).toMatch(/Go to the emergency department now\./);
     expect(answer.text).toMatch(URGENT_US);
     expect(answer.ended).toBe(true);
   });
@@ -299,7 +312,7 @@ describe('reports said out of the blue', () => {
     ],
     [
       'I felt a pop',
-      /^If you felt a pop or a snap.*go to the emergency department today\. Is that what's happening\?$/,
+      /^If you felt a pop or a snap.*go to the emergency department now\. Is that what's happening\?$/,
     ],
   ])('mid-routine "%s": its advice as a condition, and one check', async (words, condition) => {
     const c = new Conversation();
@@ -352,10 +365,14 @@ describe('pain that gets worse', () => {
     expect(closing.text).not.toMatch(/Rub the calf|warm towel/);
   });
 
-  it('during a safety question: stop, the check, then the same question again', async () => {
+  it("during a safety question: the cramp's pain asks it again; sharp pain gets the check, then the same question", async () => {
     const c = new Conversation();
     await c.say('ask calf coach for help with a cramp');
-    expect((await c.say('ouch')).text).toMatch(/^Stop and let go gently\..*still getting worse\?$/);
+    // The cramp's own pain is not an answer: the question again, not the pain check (decision 3, rule 4).
+    const ouch = await c.say('ouch');
+    expect(ouch.text).toMatch(/^I'm sorry it hurts\..*Chest pain, trouble breathing, or feeling faint\?$/);
+    expect(asksForYesOrNo(ouch.text)).toBe(false);
+    expect((await c.say('sharp pain')).text).toMatch(/^Stop and let go gently\..*still getting worse\?$/);
     expect((await c.say('no')).text).toMatch(/Chest pain, trouble breathing, or feeling faint\?$/);
   });
 });

@@ -12,7 +12,7 @@ function resourcesFor(locale: string): readonly { key: string; text: string }[] 
   return [...texts].map(([key, text]) => ({ key, text }));
 }
 
-const text = (locale: string, key: string): string =>
+export const text = (locale: string, key: string): string =>
   resourcesFor(locale).find((s) => s.key === key)?.text ?? key;
 
 /**
