@@ -75,7 +75,7 @@ describe('en-US wording', () => {
   });
   it('a pop, a crack or a changed shape goes to the emergency department, not the GP (§5)', () => {
     expect(en.reason.injuryPop).toMatch(/pop, a snap, or a change in the leg's shape/);
-    expect(RESOURCES['en-GB'].flag.emergencyDept).toBe('Go to A&E today.');
+    expect(RESOURCES['en-GB'].flag.emergencyDept).toBe('Go to A&E now.');
     expect(RESOURCES.de.flag.emergencyDept).toMatch(/Notaufnahme/);
   });
 });

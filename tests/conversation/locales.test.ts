@@ -22,7 +22,7 @@ const ENGLISH = {
   yes: 'yes',
   no: 'no',
   next: 'next',
-  dept: /Go to the emergency department today\./,
+  dept: /Go to the emergency department now\./,
 };
 const CLOSING_EN = /^That's the end of the routine\./;
 
@@ -42,7 +42,7 @@ const LOCALES: Readonly<Record<string, Phrasebook>> = {
   },
   'en-GB': {
     ...ENGLISH,
-    dept: /Go to A&E today\./,
+    dept: /Go to A&E now\./,
     emergency: /^Call 9 9 9 now\. 9 9 9\. Please stop the routine\./,
     urgent: /Call your GP today, or call 1 1 1\. In Northern Ireland, call your GP or GP Out-of-Hours\./,
     closing: CLOSING_EN,
@@ -62,7 +62,7 @@ const LOCALES: Readonly<Record<string, Phrasebook>> = {
   'de-DE': {
     cramp: 'frag calf coach nach hilfe bei einem krampf',
     bedtime: 'frag calf coach nach dehnung vor dem schlafen',
-    dept: /Gehen Sie heute noch in die Notaufnahme\./,
+    dept: /Gehen Sie jetzt gleich in die Notaufnahme\./,
     yes: 'ja',
     no: 'nein',
     next: 'weiter',
@@ -73,7 +73,7 @@ const LOCALES: Readonly<Record<string, Phrasebook>> = {
   'es-US': {
     cramp: 'pide a calf coach ayuda con un calambre',
     bedtime: 'pide a calf coach estiramientos antes de dormir',
-    dept: /Vaya hoy mismo a la sala de emergencias\./,
+    dept: /Vaya ahora mismo a la sala de emergencias\./,
     yes: 'sí',
     no: 'no',
     next: 'siguiente',
