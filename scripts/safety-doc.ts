@@ -17,6 +17,7 @@ import { translatorFor } from '../lambda/speech/i18n';
 import { screenKey } from '../lambda/speech/keys';
 import { toPlainText } from '../lambda/speech/ssml';
 import type { Translate } from '../lambda/speech/translate';
+import { wordsTable } from './safety-words';
 
 /**
  * docs/safety.md, for a clinician's review: built from the skill's own tables and strings, so it says
@@ -96,6 +97,14 @@ function localeSection(locale: string): string[] {
         '',
       );
     }
+    if (routine.resumeScreen.length > 0) {
+      lines.push(
+        'A session that starts at massage, heat or cold (both screens, merged):',
+        '',
+        ...screenTable(routine.resumeScreen, 'full', locale, t),
+        '',
+      );
+    }
   }
   lines.push('### Reports at any moment', '');
   lines.push('| report | said at once, as a condition, with one check | yes, or no answer | no | facts |');
@@ -138,6 +147,8 @@ export function safetyDoc(): string {
     '- Stop, cancel and pause end the session with progress kept; help, repeat and "what?" ask the same question again, slowly; next and go back never pass an unanswered question. None of them counts as unclear or leads to advice.',
     `- A cramp that has not eased after ${String(EPISODE_LIMIT_MS / 60000)} minutes, and pain confirmed as severe or getting worse, are hard stops. After any flag or hard stop nothing but the advice follows in that session, and the saved progress is cleared.`,
     '- Pain that got worse but is not severe leaves out every massage, heat and cold step.',
+    '',
+    ...wordsTable(),
     '',
     ...LOCALES.flatMap(localeSection),
   ].join('\n');
