@@ -96,7 +96,7 @@ describe('answers that touch a red flag', () => {
     const c = new Conversation();
     const reply = await c.say('ask calf coach is it a cramp or a tear');
     expect(reply.text).toMatch(
-      /needs checking\. Any injury or pop, or a swollen, hot, red or darker calf\?$/,
+      /needs checking now\. Did this start with an injury or a pop, or is a calf swollen, hot, red or darker\?$/,
     );
     const flagged = await c.say('yes');
     expect(flagged.text).toMatch(/^Please don't stretch, massage or warm that leg\./);

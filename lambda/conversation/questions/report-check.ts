@@ -108,7 +108,9 @@ export function hearReportCheck(
       // Not a clear yes: asked once more, then the advice stays a condition and the routine stops.
       return askAgainIfUnclear(state, pending, ctx) ?? confirm(state, pending, ctx, false);
     case 'unclear':
-      // No clear answer to a report is no answer at all: the imperative (decision 2, rule 2).
+      // No clear answer to a spoken report is no answer at all: the imperative (decision 2, rule 2). After
+      // a hedge nothing was reported: asked once more, then the advice stays a condition.
+      if (pending.hedged) return askAgainIfUnclear(state, pending, ctx) ?? confirm(state, pending, ctx, false);
       return confirm(state, pending, ctx);
     case 'cramp':
     case 'pain':
