@@ -405,6 +405,8 @@ export const BUILT_IN_PHRASES: Readonly<Record<string, Phrasebook>> = {
       'zeig mir das wetter',
       'ruf ein taxi',
       'wie steht der bitcoin',
+      'was läuft heute im fernsehen',
+      'gibt es stau auf der autobahn',
       'wie sagt man danke auf englisch',
       'wie spricht man das aus',
       'erzähl mir was lustiges',
