@@ -151,14 +151,34 @@ export type Posture = 'standing' | 'lying' | 'sitting';
  * someone who says they are up (facts §9 Routine 1 step 1-alt); the rest stay in bed or seated.
  */
 export function setPosture(state: SessionState, posture: Posture, ctx: Ctx): Outcome {
-  const standing = posture === 'standing';
-  const changed = { ...state, standing };
   const step = currentRoutine(state)?.steps[state.stepIndex];
-  const lead = [
-    say(ctx.t(standing ? 'posture.standing' : posture === 'lying' ? 'posture.lying' : 'posture.noted')),
-  ];
+  // Up and about: the standing variant only after the §2.2 exclusions are asked (questions/standing-check.ts).
+  if (posture === 'standing' && !state.standing && !isSafetyPending(state.pending))
+    return askPending(state, { kind: 'standingCheck' }, ctx, []);
+  const lead = [say(ctx.t(posture === 'lying' ? 'posture.lying' : 'posture.noted'))];
+  const changed = { ...state, standing: posture === 'standing' && state.standing };
   if (step?.standing && onStep(state) && !isSafetyPending(state.pending)) {
     return readStep({ ...changed, tries: Math.max(0, state.tries - 1) }, state.stepIndex, ctx, lead);
   }
   return carryOn(changed, ctx, lead);
+}
+
+/** The standing variant, read now (on a step that has one) or from the next such step. */
+export function standUp(state: SessionState, ctx: Ctx): Outcome {
+  const up = { ...withPending(state, undefined), standing: true };
+  const step = currentRoutine(up)?.steps[up.stepIndex];
+  const lead = [say(ctx.t('posture.standing'))];
+  if (step?.standing && onStep(up))
+    return readStep({ ...up, tries: Math.max(0, up.tries - 1) }, up.stepIndex, ctx, lead);
+  return carryOn(up, ctx, lead);
+}
+
+/** Not safe to stand: stay seated or in bed, and carry on with the seated step. */
+export function staySeated(state: SessionState, ctx: Ctx): Outcome {
+  const seated = { ...withPending(state, undefined), standing: false };
+  const step = currentRoutine(seated)?.steps[seated.stepIndex];
+  const lead = [say(ctx.t('standing.seated'))];
+  if (step?.standing && onStep(seated))
+    return readStep({ ...seated, tries: Math.max(0, seated.tries - 1) }, seated.stepIndex, ctx, lead);
+  return carryOn(seated, ctx, lead);
 }

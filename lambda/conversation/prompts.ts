@@ -27,6 +27,8 @@ function question(state: SessionState, pending: Pending, ctx: Ctx): { speech: Sp
   switch (pending.kind) {
     case 'easing':
       return { speech: words('easing.question'), reprompt: words('easing.reprompt') };
+    case 'standingCheck':
+      return { speech: words('standing.check') };
     case 'reminderOffer':
       return { speech: words('reminder.offer'), reprompt: words('reminder.offerReprompt') };
     case 'reminderTime':

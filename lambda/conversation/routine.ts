@@ -84,7 +84,8 @@ export function readStep(
       display,
     );
   };
-  if (again) return read(again, []);
+  // Standing, the retry has its own words: the toes are not pulled up on that variant.
+  if (again) return read(again === 'retry' && step?.standing && state.standing ? 'retryStanding' : again, []);
   if (step?.standing && state.standing) return read('instructionStanding', []);
   if (!step?.timer) return read('instruction', []);
   // Without a timer: no hot water bottle fetched at night, and "don't fall asleep with it on".

@@ -3,11 +3,17 @@ import type { MessageKey } from './translate';
 
 /**
  * A step's texts. Only some steps have the variants: `instructionNoTimer` (a step with a timer, when
- * none can be set), `instructionStanding` (a stretch that can be done standing), `retry` (a step
+ * none can be set), `instructionStanding` (a stretch that can be done standing), `retry` and `retryStanding` (a step
  * repeated until the cramp eases).
  */
 export type StepText =
-  'title' | 'instruction' | 'instructionNoTimer' | 'instructionStanding' | 'retry' | 'details';
+  | 'title'
+  | 'instruction'
+  | 'instructionNoTimer'
+  | 'instructionStanding'
+  | 'retry'
+  | 'retryStanding'
+  | 'details';
 
 /**
  * Keys made from data ids (steps, screen questions, numbers), which the compiler sees only as strings:

@@ -39,7 +39,10 @@ function holds(step: Step, seconds: number, t: Translate, sides: 'all' | 'other'
  * How a step is read: its instruction (or a variant: without a timer, standing, or the short retry),
  * with or without "Step two of four", or only the hold again for the other leg.
  */
-export type Reading = 'instruction' | 'instructionNoTimer' | 'instructionStanding' | 'retry' | 'otherLeg';
+export type Reading =
+  'instruction' | 'instructionNoTimer' | 'instructionStanding' | 'retry' | 'retryStanding' | 'otherLeg';
+
+const isRetry = (reading: Reading): boolean => reading === 'retry' || reading === 'retryStanding';
 
 export interface ReadOptions {
   readonly reading?: Reading;
@@ -94,7 +97,7 @@ function buildStepSpeech(
   const seconds = scaledHold(step, holdScale);
   if (reading === 'otherLeg') return timed ? holds(step, seconds, t, 'other') : [say(t('side.other'))];
   const parts: Part[] = [];
-  if (heading && reading !== 'retry') {
+  if (heading && !isRetry(reading)) {
     parts.push(
       say(t('step.heading', { n: spokenNumber(index + 1, t), total: spokenNumber(routine.steps.length, t) })),
     );
@@ -105,7 +108,7 @@ function buildStepSpeech(
       say(t(`hold.long.${step.longHold ?? 'about'}`, { time: spokenDuration(step.holdSeconds, t) })),
     );
   } else if (timed) {
-    if (reading !== 'retry' && (step.kind === 'stretch' || step.kind === 'massage'))
+    if (!isRetry(reading) && (step.kind === 'stretch' || step.kind === 'massage'))
       parts.push(say(t(`cue.${step.kind}`)));
     parts.push(...holds(step, seconds, t, 'all'));
   }

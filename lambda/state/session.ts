@@ -53,6 +53,8 @@ export type Pending =
   | SafetyPending
   | { readonly kind: 'easing' }
   | { readonly kind: 'resume' }
+  /** "Before you stand on it: do you feel dizzy or unsteady, or are your feet numb?" (facts §2.2) */
+  | { readonly kind: 'standingCheck' }
   /** "Would you like a reminder to stretch every evening?" */
   | { readonly kind: 'reminderOffer' }
   /** "What time should I remind you?" */
@@ -231,7 +233,8 @@ function parsePending(value: unknown, routine: Routine | undefined, depth = 0): 
     case 'painCheck':
       return { kind: 'painCheck', unclear, ...(back ? { back } : {}) };
     case 'easing':
-      return routine ? { kind: 'easing' } : undefined;
+    case 'standingCheck':
+      return routine ? { kind: value.kind } : undefined;
     case 'resume':
     case 'reminderOffer':
     case 'reminderTime':

@@ -206,8 +206,12 @@ describe('the short screen', () => {
   it('help, repeat, next and go back at a question keep the question; none counts as unclear', async () => {
     const c = new Conversation();
     await c.sayAll('ask calf coach for help with a cramp', 'no');
-    expect((await c.say('help')).text).toMatch(/yes or no questions.*is a calf swollen, hot, red or darker\?$/);
-    expect((await c.say('repeat')).text).toMatch(/^Here it is again\. Just yes or no\. Did this start with an injury or a pop/);
+    expect((await c.say('help')).text).toMatch(
+      /yes or no questions.*is a calf swollen, hot, red or darker\?$/,
+    );
+    expect((await c.say('repeat')).text).toMatch(
+      /^Here it is again\. Just yes or no\. Did this start with an injury or a pop/,
+    );
     expect((await c.say('next')).text).toMatch(/^Let's answer this question first\./);
     expect((await c.say('go back')).text).toMatch(/^Let's answer this question first\./);
     expect((await c.say('purple')).text).toMatch(/^Sorry, I need a yes or a no/);
@@ -337,13 +341,28 @@ describe('reports said out of the blue', () => {
     expect((await c.say('next')).text).toMatch(/^Before you touch the calf/);
   });
 
-  it('an unclear answer to the check is treated as no answer: the imperative', async () => {
+  it('an unclear answer to the check is asked once more; still unclear, the advice stays a condition', async () => {
     const c = new Conversation();
     await c.say('open calf coach');
     await c.say('i have chest pain');
-    const answer = await c.say('purple');
-    expect(answer.text).toMatch(EMERGENCY_911);
-    expect(answer.ended).toBe(true);
+    const again = await c.say('purple');
+    expect(asksForYesOrNo(again.text)).toBe(true);
+    expect(givesImperative(again.text)).toBe(false);
+    expect(again.ended).toBe(false);
+    const stopped = await c.say('purple');
+    expect(givesImperative(stopped.text)).toBe(false);
+    expect(stopped.text).toMatch(/If you have chest pain or trouble breathing, call 9 1 1 now: 9 1 1\./);
+    expect(stopped.ended).toBe(true);
+  });
+
+  it('silence at the check counts as yes: the reprompt is the imperative, and the saved progress is cleared', async () => {
+    const c = new Conversation();
+    await toCrampStepOne(c);
+    const check = await c.say('i have chest pain');
+    expect(check.reprompt).toMatch(EMERGENCY_911);
+    expect(await c.stored()).toHaveProperty('progress');
+    await c.endSession();
+    expect(await c.stored()).not.toHaveProperty('progress');
   });
 });
 

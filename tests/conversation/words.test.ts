@@ -210,7 +210,7 @@ describe.each(Object.keys(LANGUAGES) as Locale[])(
           // Decision 2: an imperative only after a clear yes or a confirmed report.
           const mayCommand =
             (state.kind === 'redFlag' && (phraseClass === 'clearYes' || isFlag(phraseClass))) ||
-            (state.kind === 'reportCheck' && !isNo(phraseClass) && !isCommand(phraseClass)) ||
+            (state.kind === 'reportCheck' && (phraseClass === 'clearYes' || isFlag(phraseClass))) ||
             (state.kind === 'painCheck' && phraseClass === 'clearYes');
           if (givesImperative(said, locale) && !mayCommand) broken.push(`imperative: ${where}`);
           // A flag or a hard stop: never a step after it.

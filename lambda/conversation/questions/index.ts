@@ -11,6 +11,7 @@ import { hearRedFlag } from './red-flag';
 import { hearReminderOffer } from './reminder-offer';
 import { hearReportCheck, reportTrouble } from './report-check';
 import { hearResumeOffer } from './resume-offer';
+import { hearStandingCheck } from './standing-check';
 
 /**
  * Words in context (facts §5, product decision 3): a question owns its answers. The waiting question
@@ -31,6 +32,8 @@ export function hearWaiting(state: SessionState, heard: Heard, ctx: Ctx): Outcom
       return hearPainCheck(state, pending, heard, ctx);
     case 'easing':
       return hearEasing(state, heard, ctx);
+    case 'standingCheck':
+      return hearStandingCheck(state, heard, ctx);
     case 'resume':
       return hearResumeOffer(state, heard, ctx);
     case 'reminderOffer':

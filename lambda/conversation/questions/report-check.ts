@@ -20,7 +20,8 @@ import { answerRedFlag } from './red-flag';
  * "…Is that what's happening?": the check after a report said out of the blue ("I have chest pain",
  * "my foot has gone blue"), or after a hedge at a red-flag question ("a bit"), which may be misheard
  * (product decision 2, rule 2; decision 3, rule 2). Its advice comes at once, as a condition, number
- * first. Yes, or no answer at all (the session ends), confirms it; no goes back where the person was.
+ * first. Yes, or no answer at all (the session ends), confirms it; no goes back where the person was;
+ * words that are neither are asked once more, then the advice stays a condition.
  */
 
 type ReportCheck = Extract<Pending, { kind: 'reportCheck' }>;
@@ -105,13 +106,10 @@ export function hearReportCheck(
       return emergency ? raiseFlag(state, 'emergency', heard.report, ctx) : confirm(state, pending, ctx);
     }
     case 'hedge':
-      // Not a clear yes: asked once more, then the advice stays a condition and the routine stops.
-      return askAgainIfUnclear(state, pending, ctx) ?? confirm(state, pending, ctx, false);
     case 'unclear':
-      // No clear answer to a spoken report is no answer at all: the imperative (decision 2, rule 2). After
-      // a hedge nothing was reported: asked once more, then the advice stays a condition.
-      if (pending.hedged) return askAgainIfUnclear(state, pending, ctx) ?? confirm(state, pending, ctx, false);
-      return confirm(state, pending, ctx);
+      // Not a clear yes: asked once more, then the advice stays a condition and the routine stops. Only
+      // silence (the session ends, see unansweredAtEnd) confirms a report without a yes (decision 2).
+      return askAgainIfUnclear(state, pending, ctx) ?? confirm(state, pending, ctx, false);
     case 'cramp':
     case 'pain':
       return askAgain(state, pending, ctx, [say(ctx.t('screen.notAnAnswer'))]);

@@ -407,6 +407,7 @@ export const BUILT_IN_PHRASES: Readonly<Record<string, Phrasebook>> = {
       'wie steht der bitcoin',
       'was läuft heute im fernsehen',
       'gibt es stau auf der autobahn',
+      'gibt es heute gewitter',
       'wie sagt man danke auf englisch',
       'wie spricht man das aus',
       'erzähl mir was lustiges',
