@@ -139,8 +139,7 @@ describe.each(LOCALES)('%s: each waiting question owns its answers', (locale) =>
         ).includes(heard.report);
       const mayCommand =
         (c.kind === 'redFlag' && (heard.kind === 'yes' || ownReport)) ||
-        (c.kind === 'reportCheck' &&
-          (heard.kind === 'yes' || heard.kind === 'unclear' || heard.kind === 'report')) ||
+        (c.kind === 'reportCheck' && (heard.kind === 'yes' || heard.kind === 'report')) ||
         (c.kind === 'painCheck' && heard.kind === 'yes');
       if (givesImperative(text, locale) && !mayCommand) broken.push(`imperative: ${where}`);
       if (outcome.state.flag && givesStep(text, locale)) broken.push(`step after a flag: ${where}`);
