@@ -64,6 +64,9 @@ function ifWorse(locale: string, t: Translate): Part[] {
 
 const HARD_STOP_REASONS: ReadonlySet<FlagReason> = new Set(['longCramp', 'painWorse']);
 
+/** Flags about the body, not a leg the person named (dark urine): the advice names no leg. */
+const NO_LEG_NAMED: ReadonlySet<FlagReason> = new Set(['runUrine']);
+
 /**
  * The advice for a red flag after a clear yes or a confirmed report, as imperatives: facts §5(a)
  * emergency (the number first) or §5(b) urgent (the reason the person gave, and where to go today).
@@ -74,7 +77,15 @@ export function flagAdvice(level: FlagLevel, reason: FlagReason, locale: string,
   }
   const where = routeOf(reason) === 'emergencyDept' ? [say(t('flag.emergencyDept'))] : seenToday(locale, t);
   return [
-    say(t(HARD_STOP_REASONS.has(reason) ? 'flag.hardStop' : 'flag.urgentStop')),
+    say(
+      t(
+        HARD_STOP_REASONS.has(reason)
+          ? 'flag.hardStop'
+          : NO_LEG_NAMED.has(reason)
+            ? 'flag.urgentStopNoLeg'
+            : 'flag.urgentStop',
+      ),
+    ),
     say(t(reasonKey(reason))),
     ...where,
     ...ifWorse(locale, t),
@@ -99,7 +110,13 @@ export function conditionalAdvice(
       ? sentenceWithNumbers(t, 'flag.ifEmergency', emergencyNumbers(numbers), false, { condition })
       : [say(t('flag.ifEmergencyLocal', { condition }))];
   }
-  return [say(t(routeOf(reason) === 'emergencyDept' ? 'flag.ifUrgentDept' : 'flag.ifUrgent', { condition }))];
+  const key =
+    routeOf(reason) === 'emergencyDept'
+      ? 'flag.ifUrgentDept'
+      : NO_LEG_NAMED.has(reason)
+        ? 'flag.ifUrgentNoLeg'
+        : 'flag.ifUrgent';
+  return [say(t(key, { condition }))];
 }
 
 /**

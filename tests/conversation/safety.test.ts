@@ -13,7 +13,7 @@ import { asksForYesOrNo, givesImperative, givesStep } from '../helpers/safety';
 const EMERGENCY_911 =
   /^Call 9 1 1 now\. 9 1 1\. Please stop the routine\. Call from your phone, or ask someone nearby to call for you\. I can't make calls\. Don't drive yourself\./;
 const URGENT_US =
-  /Please don't stretch, massage or warm that leg\..*If you get chest pain or trouble breathing, call 9 1 1 straight away\. I can't make calls for you\./;
+  /Please don't stretch(, massage or warm that leg| or massage for now)\..*If you get chest pain or trouble breathing, call 9 1 1 straight away\. I can't make calls for you\./;
 
 /** Prints a transcript when CALF_COACH_TRANSCRIPT is set, for closing notes and reviews. */
 function show(title: string, c: Conversation): void {
@@ -243,6 +243,8 @@ describe('the short screen', () => {
       if (isScreenQuestionId(id) && SCREEN_QUESTIONS[id].onYes === 'emergency')
         expect(answer.text).toMatch(EMERGENCY_911);
       else expect(answer.text).toMatch(URGENT_US);
+      // Dark urine names no leg: no "that leg" the person never named.
+      if (id === 'runUrine') expect(answer.text).not.toMatch(/that leg/);
       expect(answer.ended).toBe(true);
     },
   );

@@ -81,7 +81,6 @@ const INTENT_OF: Readonly<Record<PhraseClass, readonly string[]>> = {
 };
 
 const isFlag = (c: PhraseClass): boolean => c.startsWith('flag');
-const isCommand = (c: PhraseClass): boolean => c.startsWith('command');
 const isNo = (c: PhraseClass): boolean => c === 'clearNo' || c.startsWith('deny');
 
 const LANGUAGES = { 'en-US': 'en', 'de-DE': 'de', 'es-US': 'es' } as const;
