@@ -115,10 +115,9 @@ export function resume(state: SessionState, ctx: Ctx): Outcome {
   if (!progress) return menu(state, ctx, [say(ctx.t('nav.nothingSaved'))]);
   const routine = ROUTINES[progress.routineId];
   const from = Math.min(progress.stepIndex, routine.steps.length - 1);
-  const lead = say(
-    ctx.t('start.resume', { routine: routineName(routine, ctx.t), n: spokenNumber(from + 1, ctx.t) }),
-  );
-  return startRoutine(state, progress.routineId, ctx, [lead], from);
+  const words = { routine: routineName(routine, ctx.t), n: spokenNumber(from + 1, ctx.t) };
+  const lead = say(ctx.t(state.disclaimed ? 'start.resumeSaid' : 'start.resume', words));
+  return startRoutine({ ...state, disclaimed: true }, progress.routineId, ctx, [lead], from);
 }
 
 /** "No" to "shall we carry on?": the saved progress is cleared and the menu offered. */

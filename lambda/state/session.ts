@@ -104,6 +104,8 @@ export interface SessionState {
   readonly timerAsked: boolean;
   /** The person said they are already up: a stretch that can be done standing is read that way. */
   readonly standing: boolean;
+  /** "Not medical advice" was said in this session: it is said once. */
+  readonly disclaimed: boolean;
   /** The last thing said, replayed by "repeat" outside a step. */
   readonly lastSpeech?: Speech;
   readonly lastReprompt?: Speech;
@@ -142,6 +144,7 @@ export function newSession(
     eased: false,
     timerAsked: false,
     standing: false,
+    disclaimed: false,
     lastSpeech: undefined,
     lastReprompt: undefined,
     stored,
@@ -169,6 +172,7 @@ export function stateWith(state: SessionState, changes: Partial<SessionState>): 
     eased: changes.eased ?? state.eased,
     timerAsked: changes.timerAsked ?? state.timerAsked,
     standing: changes.standing ?? state.standing,
+    disclaimed: changes.disclaimed ?? state.disclaimed,
     lastSpeech: 'lastSpeech' in changes ? changes.lastSpeech : state.lastSpeech,
     lastReprompt: 'lastReprompt' in changes ? changes.lastReprompt : state.lastReprompt,
     stored: changes.stored ?? state.stored,
@@ -327,6 +331,7 @@ export function parseSession(raw: unknown, nowMs: number): SessionState | undefi
     eased: raw.eased === true,
     timerAsked: raw.timerAsked === true,
     standing: raw.standing === true,
+    disclaimed: raw.disclaimed === true,
     lastSpeech: replay ? lastSpeech : undefined,
     lastReprompt: replay ? lastReprompt : undefined,
     stored,

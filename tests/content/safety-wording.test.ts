@@ -48,7 +48,9 @@ describe.each(Object.keys(LANGUAGES) as (keyof typeof LANGUAGES)[])('%s', (lng) 
       de: /keine medizinische Beratung/,
       es: /[Nn]o es (un )?consejo médico/,
     }[lng];
-    for (const text of Object.values(r.start)) expect(text).toMatch(notAdvice);
+    // The `…Said` starts follow a welcome that already said it: "not medical advice" once a session.
+    for (const [key, text] of Object.entries(r.start))
+      if (!key.endsWith('Said')) expect(text).toMatch(notAdvice);
   });
 });
 

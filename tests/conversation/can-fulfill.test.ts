@@ -47,6 +47,11 @@ const SLOT_VALUES: Readonly<Record<string, IntentMatch['slots'][number]>> = {
   time: { name: 'time', value: '21:00' },
   eveningTime: { name: 'eveningTime', value: '21:00' },
   query: { name: 'query', value: 'is it safe to run a marathon' },
+  status: {
+    name: 'status',
+    value: 'still tight',
+    resolved: { id: 'stillTight', name: 'still tight', type: 'CRAMP_STATUS' },
+  },
 };
 
 function setUp(locale: string): { adapter: MemoryPersistenceAdapter; simulator: Simulator } {

@@ -39,12 +39,29 @@ describe('one posture per segment, and standing only for someone already up', ()
   it('"I\'m already up" at the first stretch: stand on it, with a light on and something to hold', async () => {
     const c = new Conversation();
     await toCrampStepOne(c);
-    const standing = await c.say("I'm already up");
-    expect(standing.request.request).toMatchObject({ intent: { name: 'PostureIntent' } });
+    const check = await c.say("I'm already up");
+    expect(check.request.request).toMatchObject({ intent: { name: 'PostureIntent' } });
+    // Facts §2.2: not for anyone dizzy, unsteady or with numb feet; only a clear no stands.
+    expect(check.text).toBe('Before you stand on it: do you feel dizzy or unsteady, or are your feet numb?');
+    const standing = await c.say('no');
     expect(standing.text).toMatch(
       /^Since you're up, let's do it standing\. .*Turn a light on and hold something solid\. Put your weight on the cramped leg.*Sit down if you feel dizzy\./,
     );
     expect((await c.say("I'm in bed")).text).toMatch(/^Okay, let's do it in bed\. .*Straighten your leg/);
+  });
+
+  it('"I\'m already up", then dizzy: stay seated, with the seated stretch; standing, a retry in its own words', async () => {
+    const c = new Conversation();
+    await toCrampStepOne(c);
+    await c.say("I'm already up");
+    const seated = await c.say('yes');
+    expect(seated.text).toMatch(/^Then please don't stand on it: sitting is safer\. .*Straighten your leg/);
+    expect(seated.text).not.toMatch(/weight on the cramped leg/);
+    const d = new Conversation();
+    await toCrampStepOne(d);
+    await d.sayAll("I'm already up", 'no');
+    const retry = await d.say('no');
+    expect(retry.text).toMatch(/^Once more: weight on the cramped leg, knee slightly bent\./);
   });
 
   it('the wall stretch says which foot goes back, and offers sitting to anyone unsteady', async () => {
