@@ -162,22 +162,18 @@ export function setPosture(state: SessionState, posture: Posture, ctx: Ctx): Out
   return carryOn(changed, ctx, lead);
 }
 
-/** The standing variant, read now (on a step that has one) or from the next such step. */
-export function standUp(state: SessionState, ctx: Ctx): Outcome {
-  const up = { ...withPending(state, undefined), standing: true };
-  const step = currentRoutine(up)?.steps[up.stepIndex];
-  const lead = [say(ctx.t('posture.standing'))];
-  if (step?.standing && onStep(up))
-    return readStep({ ...up, tries: Math.max(0, up.tries - 1) }, up.stepIndex, ctx, lead);
-  return carryOn(up, ctx, lead);
+/** The standing check answered: the step read again as the person can do it, or carried on from. */
+function afterStandingCheck(state: SessionState, standing: boolean, ctx: Ctx): Outcome {
+  const settled = { ...withPending(state, undefined), standing };
+  const step = currentRoutine(settled)?.steps[settled.stepIndex];
+  const lead = [say(ctx.t(standing ? 'posture.standing' : 'standing.seated'))];
+  if (step?.standing && onStep(settled))
+    return readStep({ ...settled, tries: Math.max(0, settled.tries - 1) }, settled.stepIndex, ctx, lead);
+  return carryOn(settled, ctx, lead);
 }
 
+/** Safe to stand: the standing variant, now (on a step that has one) or from the next such step. */
+export const standUp = (state: SessionState, ctx: Ctx): Outcome => afterStandingCheck(state, true, ctx);
+
 /** Not safe to stand: stay seated or in bed, and carry on with the seated step. */
-export function staySeated(state: SessionState, ctx: Ctx): Outcome {
-  const seated = { ...withPending(state, undefined), standing: false };
-  const step = currentRoutine(seated)?.steps[seated.stepIndex];
-  const lead = [say(ctx.t('standing.seated'))];
-  if (step?.standing && onStep(seated))
-    return readStep({ ...seated, tries: Math.max(0, seated.tries - 1) }, seated.stepIndex, ctx, lead);
-  return carryOn(seated, ctx, lead);
-}
+export const staySeated = (state: SessionState, ctx: Ctx): Outcome => afterStandingCheck(state, false, ctx);
