@@ -88,7 +88,17 @@ export function checkInvocationName(name: string): string[] {
   return problems;
 }
 
-export function checkSample(sample: string, slotNames: ReadonlySet<string>): string[] {
+/**
+ * A sample's syntax. A sample that is only a slot ("{time}") takes any words said, so it is refused, unless
+ * the slot is one of `answerSlots`: a custom slot type of the model with its own values, said on its own as
+ * the answer to a question ("better", "still tight" for CrampStatusIntent's {status}). Alexa fills such a
+ * slot with words outside its values too: the skill reads only a value that resolved to one of the ids.
+ */
+export function checkSample(
+  sample: string,
+  slotNames: ReadonlySet<string>,
+  answerSlots: ReadonlySet<string> = new Set(),
+): string[] {
   const problems: string[] = [];
   if (sample.trim() === '') return ['empty sample'];
   if (sample.length > MAX_SAMPLE_CHARS)
@@ -99,7 +109,8 @@ export function checkSample(sample: string, slotNames: ReadonlySet<string>): str
   if (/[^\p{L}' .{}_]/u.test(sample))
     problems.push(`sample "${sample}" has characters Alexa does not accept`);
   if (sample !== sample.trim() || / {2}/.test(sample)) problems.push(`sample "${sample}" has stray spaces`);
-  if (/^\{[^{}]*\}$/.test(sample.trim()))
+  const only = /^\{([^{}]*)\}$/.exec(sample.trim());
+  if (only && !answerSlots.has(only[1] ?? ''))
     problems.push(
       `sample "${sample}" is only a slot: any words land on it; collect the value with a dialog (a required slot with an elicitation prompt)`,
     );
@@ -155,6 +166,11 @@ export function validateModel(
       at(intentLine, `intent ${intent.name} is declared twice`);
     const after = source.text.indexOf(JSON.stringify(intent.name));
     const slotNames = new Set((intent.slots ?? []).map((slot) => slot.name));
+    const answerSlots = new Set(
+      (intent.slots ?? [])
+        .filter((slot) => (types.get(slot.type ?? '')?.values ?? []).length > 0)
+        .map((slot) => slot.name),
+    );
     for (const slot of intent.slots ?? []) {
       if (slot.type === undefined) {
         at(lineOf(source, slot.name, after), `slot ${slot.name} of ${intent.name} has no type`);
@@ -170,7 +186,8 @@ export function validateModel(
     }
     for (const sample of intent.samples ?? []) {
       const line = lineOf(source, sample, after);
-      for (const message of checkSample(sample, slotNames)) at(line, `${intent.name}: ${message}`);
+      for (const message of checkSample(sample, slotNames, answerSlots))
+        at(line, `${intent.name}: ${message}`);
       const key = normalise(sample);
       const claimed = owner.get(key);
       if (claimed && claimed !== intent.name)
@@ -528,7 +545,142 @@ export function checkNameFree(source: Located, model: InteractionModel, locale: 
 }
 
 function checkUnderstanding(source: Located, model: InteractionModel, locale: string): Problem[] {
-  return [...checkDialog(source, model), ...checkNameFree(source, model, locale)];
+  return [
+    ...checkDialog(source, model),
+    ...checkNameFree(source, model, locale),
+    ...checkAnswerWords(source, model, locale),
+  ];
+}
+
+/**
+ * The intents the skill reads as answers and reports (lambda/handlers/heard.ts, facts §5 product decision
+ * 3): each model declares them all, by these names.
+ */
+export const ANSWER_INTENTS = [
+  'CrampStatusIntent',
+  'HedgeIntent',
+  'ChestPainIntent',
+  'FaintIntent',
+  'ColdLegIntent',
+  'NumbLegIntent',
+  'SwollenCalfIntent',
+  'NoWeightIntent',
+  'InjuryPopIntent',
+  'CrampPainIntent',
+  'PainWorseIntent',
+  'SharpPainIntent',
+];
+/** CrampStatusIntent's one slot, its type, and the type's value ids the skill reads (lambda/conversation/heard.ts). */
+export const CRAMP_STATUS_SLOT = { name: 'status', type: 'CRAMP_STATUS' } as const;
+export const CRAMP_STATUS_IDS = ['easing', 'gone', 'better', 'notEasing', 'same', 'stillTight', 'worse'];
+
+/** Plain yes and no words that may lead a phrase ("yes it's gone", "no not really"), per language. */
+const YES_NO_WORDS: Readonly<Record<string, readonly string[]>> = {
+  en: ['yes', 'yeah', 'yep', 'yup', 'no', 'nope', 'nah'],
+  de: ['ja', 'jo', 'jep', 'nein', 'nee', 'no'],
+  es: ['si', 'no'],
+};
+
+/**
+ * AMAZON.YesIntent and AMAZON.NoIntent hold only plain yes and no forms (facts §5, product decision 3). A
+ * cramp-status phrase (a CrampStatusIntent sample said with any value of its slot, or a value on its own)
+ * or a hedge (a HedgeIntent sample) among their samples or built-in phrases, as it is or after a leading
+ * yes or no, would answer every safety question: "it's gone" a yes, "not really" a clear no. Also checks
+ * that the answer intents are declared, and CrampStatusIntent's slot and the ids of its type.
+ */
+export function checkAnswerWords(source: Located, model: InteractionModel, locale: string): Problem[] {
+  const problems: Problem[] = [];
+  const at = (value: string, message: string, after = 0): void => {
+    problems.push({ file: source.file, line: lineOf(source, value, after), message });
+  };
+  const language = model.interactionModel.languageModel;
+  const intents = new Map(language.intents.map((intent) => [intent.name, intent]));
+  for (const name of ANSWER_INTENTS) {
+    if (!intents.has(name))
+      at('intents', `intent ${name} is missing: the skill reads it as an answer or a report`);
+  }
+  const status = intents.get('CrampStatusIntent');
+  const slots = status?.slots ?? [];
+  if (
+    status &&
+    (slots.length !== 1 ||
+      slots[0]?.name !== CRAMP_STATUS_SLOT.name ||
+      slots[0].type !== CRAMP_STATUS_SLOT.type)
+  )
+    at(
+      'CrampStatusIntent',
+      `CrampStatusIntent must have exactly one slot, ${CRAMP_STATUS_SLOT.name} of type ${CRAMP_STATUS_SLOT.type}`,
+    );
+  const type = (language.types ?? []).find((candidate) => candidate.name === CRAMP_STATUS_SLOT.type);
+  if (status && !type) at('types', `slot type ${CRAMP_STATUS_SLOT.type} is missing`);
+  if (type) {
+    const ids = (type.values ?? []).map((value) => value.id ?? value.name.value);
+    const missing = CRAMP_STATUS_IDS.filter((id) => !ids.includes(id));
+    const extra = ids.filter((id) => !CRAMP_STATUS_IDS.includes(id));
+    if (missing.length > 0 || extra.length > 0)
+      at(
+        CRAMP_STATUS_SLOT.type,
+        `slot type ${CRAMP_STATUS_SLOT.type} must have exactly the value ids ${CRAMP_STATUS_IDS.join(', ')}` +
+          (missing.length > 0 ? `; missing ${missing.join(', ')}` : '') +
+          (extra.length > 0 ? `; unknown ${extra.join(', ')}` : ''),
+      );
+  }
+
+  // What each forbidden phrase is, normalised.
+  const forbidden = new Map<string, string>();
+  const values = (type?.values ?? []).flatMap((value) =>
+    [value.name.value, ...(Array.isArray(value.name.synonyms) ? value.name.synonyms : [])].map(
+      (phrase) => [phrase, value.id ?? value.name.value] as const,
+    ),
+  );
+  for (const sample of status?.samples ?? []) {
+    for (const [phrase, id] of values) {
+      const said = sample.replace(`{${CRAMP_STATUS_SLOT.name}}`, phrase);
+      if (/\{[^{}]*\}/.test(said)) continue;
+      const key = normalise(said);
+      if (!forbidden.has(key))
+        forbidden.set(
+          key,
+          `the cramp's status (CrampStatusIntent "${sample}", ${CRAMP_STATUS_SLOT.name} ${id}): cramp words answer only "is the cramp easing?", never a yes or a no`,
+        );
+    }
+  }
+  for (const [phrase, id] of values) {
+    const key = normalise(phrase);
+    if (!forbidden.has(key))
+      forbidden.set(
+        key,
+        `the cramp's status (${CRAMP_STATUS_SLOT.type} value ${id}): cramp words answer only "is the cramp easing?", never a yes or a no`,
+      );
+  }
+  for (const sample of intents.get('HedgeIntent')?.samples ?? []) {
+    forbidden.set(
+      normalise(sample),
+      `a hedge (HedgeIntent "${sample}"): a hedge is neither a clear yes nor a clear no`,
+    );
+  }
+  const lead = new Set((YES_NO_WORDS[locale.split('-')[0] ?? 'en'] ?? []).map(normalise));
+  const builtIns = BUILT_IN_PHRASES[locale.split('-')[0] ?? 'en'] ?? {};
+  for (const name of ['AMAZON.YesIntent', 'AMAZON.NoIntent']) {
+    const after = source.text.indexOf(JSON.stringify(name));
+    const phrases = [
+      ...(intents.get(name)?.samples ?? []).map((sample) => ({ sample, builtIn: false })),
+      ...(builtIns[name] ?? []).map((sample) => ({ sample, builtIn: true })),
+    ];
+    for (const { sample, builtIn } of phrases) {
+      const words = normalise(sample).split(' ');
+      while (words.length > 1 && lead.has(words[0] ?? '')) words.shift();
+      const what = forbidden.get(normalise(sample)) ?? forbidden.get(words.join(' '));
+      if (what === undefined) continue;
+      const where = builtIn ? ' (a built-in phrase in lambda/local/simulator/built-ins.ts)' : '';
+      at(
+        builtIn ? name : sample,
+        `${name} sample "${sample}"${where} is ${what} (facts §5, product decision 3)`,
+        builtIn ? 0 : after,
+      );
+    }
+  }
+  return problems;
 }
 
 interface HeldOut {

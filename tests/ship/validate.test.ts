@@ -77,6 +77,75 @@ describe('npm run validate', () => {
     }
   });
 
+  it('fails on a cramp-status phrase or a hedge among the yes and no samples, in every model', () => {
+    const { dir, edit } = scratch();
+    try {
+      edit('interaction-models/en-US.json', (json) =>
+        intent(json, 'AMAZON.YesIntent').samples.push("it's gone"),
+      );
+      edit('interaction-models/en-GB.json', (json) =>
+        intent(json, 'AMAZON.NoIntent').samples.push('nope not really'),
+      );
+      edit('interaction-models/de-DE.json', (json) =>
+        intent(json, 'AMAZON.NoIntent').samples.push('nein noch nicht'),
+      );
+      edit('interaction-models/es-US.json', (json) =>
+        intent(json, 'AMAZON.YesIntent').samples.push('sí ya se quitó'),
+      );
+      const problems = messages(validateProject(dir));
+      expect(problems).toEqual([
+        expect.stringMatching(
+          /^interaction-models\/de-DE\.json:\d+: AMAZON\.NoIntent sample "nein noch nicht" is the cramp's status \(CrampStatusIntent "[^"]*", status notEasing\): cramp words answer only "is the cramp easing\?", never a yes or a no \(facts §5, product decision 3\)$/,
+        ),
+        expect.stringMatching(
+          /^interaction-models\/en-GB\.json:\d+: AMAZON\.NoIntent sample "nope not really" is a hedge \(HedgeIntent "not really"\): a hedge is neither a clear yes nor a clear no \(facts §5, product decision 3\)$/,
+        ),
+        expect.stringMatching(
+          /^interaction-models\/en-US\.json:\d+: AMAZON\.YesIntent sample "it's gone" is the cramp's status \(CrampStatusIntent "it's \{status\}", status gone\)/,
+        ),
+        expect.stringMatching(
+          /^interaction-models\/es-US\.json:\d+: AMAZON\.YesIntent sample "sí ya se quitó" is the cramp's status \(CrampStatusIntent "[^"]*", status gone\)/,
+        ),
+      ]);
+      const line = Number(/:(\d+):/.exec(problems[2] ?? '')?.[1]);
+      expect(
+        readFileSync(path.join(dir, 'interaction-models', 'en-US.json'), 'utf8').split('\n')[line - 1],
+      ).toContain('"it\'s gone"');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('knows the answer intents and the cramp status ids the skill reads', () => {
+    const { dir, edit } = scratch();
+    try {
+      edit('interaction-models/es-US.json', (json) => {
+        const model = json as {
+          interactionModel: {
+            languageModel: { intents: Intent[]; types: { name: string; values: { id: string }[] }[] };
+          };
+        };
+        const language = model.interactionModel.languageModel;
+        language.intents = language.intents.filter((i) => i.name !== 'HedgeIntent');
+        const status = language.types.find((t) => t.name === 'CRAMP_STATUS');
+        if (status) status.values = status.values.filter((v) => v.id !== 'stillTight');
+        intent(json, 'CrampStatusIntent').slots = [{ name: 'estado', type: 'CRAMP_STATUS' }];
+      });
+      const problems = messages(validateProject(dir)).join('\n');
+      expect(problems).toMatch(
+        /es-US\.json:\d+: intent HedgeIntent is missing: the skill reads it as an answer or a report/,
+      );
+      expect(problems).toMatch(
+        /es-US\.json:\d+: CrampStatusIntent must have exactly one slot, status of type CRAMP_STATUS/,
+      );
+      expect(problems).toMatch(
+        /es-US\.json:\d+: slot type CRAMP_STATUS must have exactly the value ids easing, gone, better, notEasing, same, stillTight, worse; missing stillTight/,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('finds missing built-ins, undefined slot types, bad samples, and intents missing in another locale', () => {
     const { dir, edit } = scratch();
     try {
@@ -183,6 +252,8 @@ describe('npm run validate', () => {
   it('knows the sample syntax', () => {
     const slots = new Set(['preference']);
     expect(checkSample('speak {preference}', slots)).toEqual([]);
+    expect(checkSample('{preference}', slots).join()).toMatch(/is only a slot/);
+    expect(checkSample('{preference}', slots, new Set(['preference']))).toEqual([]);
     expect(checkSample('speak {preference', slots).join()).toMatch(/unbalanced braces/);
     expect(checkSample('speak {preference} {preference}', slots).join()).toMatch(/twice/);
     expect(checkSample('hello!', slots).join()).toMatch(/characters Alexa does not accept/);
