@@ -1,11 +1,12 @@
 // Bundles an entry point into one minified CommonJS file: `node scripts/bundle.mjs <target> [outfile]`.
 // Targets: lambda (the Lambda handler), console (`npm start`), server (`npm run serve`), validate, safety-doc.
 import { build } from 'esbuild';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 
 export const TARGETS = {
-  lambda: { entry: 'lambda/index.ts', outfile: 'dist/index.js', report: true },
+  lambda: { entry: 'lambda/index.ts', outfile: 'dist/index.js', report: true, slim: true },
   console: { entry: 'lambda/local/console/main.ts', outfile: 'dist/console.js', report: false },
   server: { entry: 'lambda/local/server/main.ts', outfile: 'dist/server.js', report: false },
   validate: { entry: 'scripts/validate.ts', outfile: 'dist/validate.js', report: false },
@@ -37,6 +38,39 @@ const askSdkCoreOnce = {
   },
 };
 
+/**
+ * ask-sdk-core needs ask-sdk-model's ServiceClientFactory, and with it comes every Alexa service client
+ * (one CommonJS file, so esbuild cannot shake it): a fifth of the Lambda bundle. The skill calls three
+ * (reminders, timers, settings); the others' namespaces are left empty. A getter for one of them would
+ * throw a ServiceClientFactoryError, as ask-sdk does for any client it cannot build.
+ */
+export const UNUSED_SERVICES = [
+  'datastore',
+  'deviceAddress',
+  'directive',
+  'endpointEnumeration',
+  'listManagement',
+  'monetization',
+  'proactiveEvents',
+  'skillMessaging',
+];
+export const usedServicesOnly = {
+  name: 'used-alexa-services-only',
+  setup(builder) {
+    builder.onLoad({ filter: /[\\/]ask-sdk-model[\\/]index\.js$/ }, async (args) => {
+      let source = await readFile(args.path, 'utf8');
+      for (const name of UNUSED_SERVICES) {
+        const body = new RegExp(
+          `\\(function \\(${name}\\) \\{[\\s\\S]*?\\}\\)\\(${name} = services\\.${name} \\|\\| \\(services\\.${name} = \\{\\}\\)\\);`,
+        );
+        if (!body.test(source)) throw new Error(`ask-sdk-model: no services.${name} namespace to leave out`);
+        source = source.replace(body, `${name} = services.${name} || (services.${name} = {});`);
+      }
+      return { contents: source, loader: 'js' };
+    });
+  },
+};
+
 /** Builds one target; returns the bundle's size in bytes. */
 export async function bundle(name, outfile, overrides = {}) {
   const target = TARGETS[name];
@@ -54,7 +88,9 @@ export async function bundle(name, outfile, overrides = {}) {
     // ES module builds first, so unused exports of dependencies are tree-shaken.
     mainFields: ['module', 'main'],
     // The benchmark runs from the repo and loads its tools (dynalite, autocannon) from node_modules.
-    ...(target.external ? { packages: 'external' } : { plugins: [askSdkCoreOnce] }),
+    ...(target.external
+      ? { packages: 'external' }
+      : { plugins: target.slim ? [askSdkCoreOnce, usedServicesOnly] : [askSdkCoreOnce] }),
     ...overrides,
   });
   return Object.values(result.metafile.outputs).reduce((sum, output) => sum + output.bytes, 0);

@@ -125,7 +125,9 @@ describe('answers that touch a red flag', () => {
     expect(reply.text).toMatch(
       /began with a new medicine such as a statin or a diuretic\. Chest pain, trouble breathing, or feeling faint\?$/,
     );
-    expect((await c.say('no')).text).toBe('Okay. Did this start with an injury or a pop, or is a calf swollen, hot, red or darker?');
+    expect((await c.say('no')).text).toBe(
+      'Okay. Did this start with an injury or a pop, or is a calf swollen, hot, red or darker?',
+    );
     expect((await c.say('no')).text).toMatch(/^Okay\. I can help with a cramp/);
     const d = new Conversation();
     await d.say('ask calf coach when should I see a doctor');
