@@ -151,6 +151,9 @@ describe('numbers on a screen are written as people write them', () => {
     expect(writtenNumber('1800022222')).toBe('1800 022 222');
     expect(readable('Call 9 1 1 now. 9 1 1 .')).toBe('Call 911 now. 911.');
     expect(readable('call 1 1 2 or 1 0 8 now: 1 1 2 .')).toBe('call 112 or 108 now: 112.');
+    expect(readable('call triple zero now: triple zero . Is that so ?')).toBe(
+      'call triple zero now: triple zero. Is that so?',
+    );
     expect(readable('healthdirect on 1 8 0 0 0 2 2 2 2 2 . Hold. … … And relax.')).toBe(
       'healthdirect on 1800 022 222. Hold. And relax.',
     );

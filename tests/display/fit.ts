@@ -59,8 +59,8 @@ function isSafety(name: DocumentName, screen: Screen): boolean {
 const spokenNumbers = (ssml: string): string[] =>
   [...ssml.matchAll(/<say-as interpret-as="digits">(\d+)<\/say-as>/g)].map((m) => writtenNumber(m[1] ?? ''));
 
-/** Two of the device's pixels at 213 dpi: Yoga rounds every edge to the pixel grid, a Text's outwards. */
-const TOLERANCE = 1.5;
+/** Yoga rounds every edge to the device's pixels, a Text's outwards: up to 2 px (1.5 dp at 213 dpi) and a glyph's side bearing. */
+const TOLERANCE = 2;
 /** How far inside the circle a round screen's text and bars stay. */
 export const ROUND_MARGIN = 4;
 
@@ -141,7 +141,7 @@ export function check(screen: Screen, device: Device): string[] {
     if (t.shown < t.lines.length)
       say(
         `${what} is cut after ${String(t.shown)} of its ${String(t.lines.length)} lines at ${box.w.toFixed(0)} dp wide` +
-          `${t.maxLines > 0 ? ` (maxLines ${String(t.maxLines)})` : ''}`,
+          (t.maxLines > 0 ? ` (maxLines ${String(t.maxLines)})` : ''),
       );
     if (t.maxLines > 0 && safety) say(`${what}: safety text with maxLines`);
     if (t.brokenWords.length > 0)

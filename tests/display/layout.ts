@@ -285,10 +285,30 @@ function build(component: Inflated, config: Config, device: Device, first: boole
   node.setWidth(dimension(props.width, device) ?? 'auto');
   node.setHeight(dimension(props.height, device) ?? 'auto');
   for (const [key, set] of [
-    ['minWidth', (v: number | `${number}%`) => node.setMinWidth(v)],
-    ['maxWidth', (v: number | `${number}%`) => node.setMaxWidth(v)],
-    ['minHeight', (v: number | `${number}%`) => node.setMinHeight(v)],
-    ['maxHeight', (v: number | `${number}%`) => node.setMaxHeight(v)],
+    [
+      'minWidth',
+      (v: number | `${number}%`): void => {
+        node.setMinWidth(v);
+      },
+    ],
+    [
+      'maxWidth',
+      (v: number | `${number}%`): void => {
+        node.setMaxWidth(v);
+      },
+    ],
+    [
+      'minHeight',
+      (v: number | `${number}%`): void => {
+        node.setMinHeight(v);
+      },
+    ],
+    [
+      'maxHeight',
+      (v: number | `${number}%`): void => {
+        node.setMaxHeight(v);
+      },
+    ],
   ] as const) {
     const v = dimension(props[key], device);
     if (v !== undefined) set(v);

@@ -72,7 +72,7 @@ function kerningOf(m: Metrics, weight: Weight, pair: string): number {
   let k = m.kerning.get(pair);
   if (k === undefined) {
     const font = fontOf(weight);
-    const [a = '', b = ''] = [...pair];
+    const [a = '', b = ''] = Array.from(pair);
     const together = font.getAdvanceWidth(pair, m.em, { kerning: true });
     k = together - advanceOf(m, weight, a) - advanceOf(m, weight, b);
     m.kerning.set(pair, k);
@@ -83,7 +83,7 @@ function kerningOf(m: Metrics, weight: Weight, pair: string): number {
 /** The width of a run of text in dp at `fontSize`: the sum of its advances and its pairs' kerning. */
 export function textWidth(text: string, fontSize: number, weight: Weight): number {
   const m = metricsOf(weight);
-  const chars = [...text];
+  const chars = Array.from(text);
   let units = 0;
   chars.forEach((c, i) => {
     units += advanceOf(m, weight, c);
@@ -118,7 +118,7 @@ export interface Wrapped {
 function segments(paragraph: string): string[] {
   const out: string[] = [];
   let current = '';
-  const chars = [...paragraph];
+  const chars = Array.from(paragraph);
   chars.forEach((c, i) => {
     current += c;
     const next = chars[i + 1];
@@ -159,7 +159,6 @@ export function wrapText(text: string, width: number, fontSize: number, weight: 
         continue;
       }
       if (line) push(line);
-      line = '';
       if (w(trimEnd(segment)) <= width + EPSILON) {
         line = segment;
         continue;
@@ -168,7 +167,7 @@ export function wrapText(text: string, width: number, fontSize: number, weight: 
       brokenWords.push(trimEnd(segment));
       let rest = segment;
       while (w(trimEnd(rest)) > width + EPSILON) {
-        const chars = [...rest];
+        const chars = Array.from(rest);
         let n = 1;
         while (n < chars.length && w(chars.slice(0, n + 1).join('')) <= width + EPSILON) n++;
         push(chars.slice(0, n).join(''));
