@@ -2,7 +2,7 @@ import { writtenNumber } from '../../lambda/display/screens';
 import type { Value } from './apl-expr';
 import type { DocumentName } from './documents';
 import { DOCUMENT_NAMES } from './documents';
-import { draws, layOut, lineBoxes, withAncestors, type Box } from './layout';
+import { draws, layOut, lineBoxes, withAncestors } from './layout';
 import type { Screen } from './screens';
 import { profileOf, type Device, type ProfileId } from './viewports';
 
@@ -162,11 +162,4 @@ export function check(screen: Screen, device: Device): string[] {
       if (!shown.includes(number)) say(`the speech says ${number}, the screen does not`);
   }
   return problems;
-}
-
-/** The Texts of a laid-out screen, with what the checks look at: for the previews and the README's tables. */
-export function textsOf(root: Box): Box[] {
-  return withAncestors(root)
-    .map(({ box }) => box)
-    .filter((box) => box.text !== undefined);
 }
