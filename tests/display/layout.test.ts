@@ -23,7 +23,9 @@ describe('text', () => {
     const one = Math.max(textWidth('Waden-', 20, 'regular'), textWidth('Dehnung', 20, 'regular'));
     expect(lines('Waden-Dehnung heute', one + 1)).toEqual(['Waden-', 'Dehnung', 'heute']);
     expect(lines('call 911 now', Infinity)).toEqual(['call 911 now']);
-    expect(lines('call\u00a0911 now', textWidth('call 91', 20, 'regular'))).toEqual(['call\u00a0911', 'now']);
+    const narrow = textWidth('call 9', 20, 'regular');
+    expect(lines('call 911 now', narrow)).toEqual(['call', '911', 'now']);
+    expect(wrapText('call\u00a0911 now', narrow, 20, 'regular').brokenWords).toEqual(['call\u00a0911']);
     const long = wrapText('Durchblutungsstörungen', 60, 20, 'regular');
     expect(long.brokenWords).toEqual(['Durchblutungsstörungen']);
     expect(long.lines.every((l) => l.width <= 60)).toBe(true);
