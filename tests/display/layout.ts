@@ -340,11 +340,15 @@ function build(component: Inflated, config: Config, device: Device, first: boole
     node.setMeasureFunc((width, widthMode, height, heightMode) => {
       const limit = widthMode === Yoga.MEASURE_MODE_UNDEFINED || Number.isNaN(width) ? Infinity : width;
       const { lines } = wrapText(text.text, limit, text.fontSize, text.weight);
-      const natural = Math.max(0, ...lines.map((l) => l.width));
+      // The renderer sets a Text as a table cell: shrink-to-fit, its unwrapped width or all there is.
+      const unwrapped = Math.max(
+        0,
+        ...wrapText(text.text, Infinity, text.fontSize, text.weight).lines.map((l) => l.width),
+      );
       const shown = text.maxLines > 0 ? Math.min(lines.length, text.maxLines) : lines.length;
       const contentHeight = shown * text.fontSize * text.lineHeight;
       return {
-        width: widthMode === Yoga.MEASURE_MODE_EXACTLY ? width : Math.min(limit, Math.ceil(natural)),
+        width: widthMode === Yoga.MEASURE_MODE_EXACTLY ? width : Math.min(limit, Math.ceil(unwrapped) + 1),
         height:
           heightMode === Yoga.MEASURE_MODE_EXACTLY
             ? height
