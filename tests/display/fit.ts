@@ -118,24 +118,21 @@ export function check(screen: Screen, device: Device): string[] {
     if (!draws(box)) continue;
     const t = box.text;
     const what = t ? `${box.id || box.path} ${quoted(t.text)}` : box.id || box.path;
-    // What is drawn: a Text's lines (its box may be wider), a Frame's box.
-    const drawn: (Rect & { text?: string })[] = t
-      ? lineBoxes(box)
-      : [{ x: box.x, y: box.y, w: box.w, h: box.h }];
-    outside: for (const r of drawn)
-      for (const parent of ancestors)
-        if (!inside(r, parent)) {
-          const line = r.text === undefined ? '' : `: the line "${r.text}" at ${at(r)}`;
-          say(`${what}${line || ` at ${at(r)}`} is outside ${parent.id || parent.path} at ${at(parent)}`);
-          break outside;
-        }
-    for (const r of drawn) {
-      const off = offScreen(r, device);
-      if (off) {
-        say(`${what}${r.text === undefined ? '' : `: the line "${r.text}"`} ${off}`);
-        break;
-      }
-    }
+    // The component wholly inside every component that holds it, and inside the screen; on a round
+    // screen, what it draws (a Frame, each line of a Text) inside the circle.
+    const own = { x: box.x, y: box.y, w: box.w, h: box.h };
+    const parent = ancestors.find((a) => !inside(own, a));
+    if (parent) say(`${what} at ${at(own)} is outside ${parent.id || parent.path} at ${at(parent)}`);
+    const screenRect = { x: 0, y: 0, w: device.width, h: device.height };
+    const drawn: (Rect & { text?: string })[] =
+      device.shape === 'round' ? (t ? lineBoxes(box) : [own]) : [own];
+    const off = drawn.map((r) => ({
+      r,
+      off: inside(r, screenRect) ? offScreen(r, device) : 'leaves the screen',
+    }));
+    const first = off.find((o) => o.off !== undefined);
+    if (first)
+      say(`${what}${first.r.text === undefined ? '' : `: the line "${first.r.text}"`} ${first.off ?? ''}`);
     if (!t) continue;
     texts.push(t.text);
     if (t.shown < t.lines.length)
