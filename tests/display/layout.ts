@@ -256,8 +256,6 @@ interface TextState {
   readonly weight: Weight;
   readonly lineHeight: number;
   readonly maxLines: number;
-  readonly horizontalPadding: number;
-  measuredAt?: number;
 }
 
 interface Built {
@@ -267,8 +265,27 @@ interface Built {
   readonly text?: TextState;
 }
 
+/** Properties that change a layout and that the tests do not lay out: a document using one fails loudly. */
+const UNSUPPORTED = [
+  'paddingStart',
+  'paddingEnd',
+  'wrap',
+  'layoutDirection',
+  'firstItem',
+  'lastItem',
+  'data',
+  'fontFamily',
+  'fontStyle',
+  'letterSpacing',
+  'textAlignVertical',
+  'start',
+  'end',
+];
+
 function build(component: Inflated, config: Config, device: Device, first: boolean, row: boolean): Built {
   const { props, path } = component;
+  const unsupported = UNSUPPORTED.filter((key) => props[key] !== undefined);
+  if (unsupported.length > 0) throw new Error(`${path}: ${unsupported.join(', ')} not laid out by the tests`);
   const node = Yoga.Node.createWithConfig(config);
   // APL's defaults, where Yoga's own might differ.
   node.setFlexDirection(props.direction === 'row' ? Yoga.FLEX_DIRECTION_ROW : Yoga.FLEX_DIRECTION_COLUMN);
@@ -284,35 +301,14 @@ function build(component: Inflated, config: Config, device: Device, first: boole
     throw new Error(`${path}: display ${asText(props.display)} is not one the tests lay out`);
   node.setWidth(dimension(props.width, device) ?? 'auto');
   node.setHeight(dimension(props.height, device) ?? 'auto');
-  for (const [key, set] of [
-    [
-      'minWidth',
-      (v: number | `${number}%`): void => {
-        node.setMinWidth(v);
-      },
-    ],
-    [
-      'maxWidth',
-      (v: number | `${number}%`): void => {
-        node.setMaxWidth(v);
-      },
-    ],
-    [
-      'minHeight',
-      (v: number | `${number}%`): void => {
-        node.setMinHeight(v);
-      },
-    ],
-    [
-      'maxHeight',
-      (v: number | `${number}%`): void => {
-        node.setMaxHeight(v);
-      },
-    ],
-  ] as const) {
-    const v = dimension(props[key], device);
-    if (v !== undefined) set(v);
-  }
+  const minWidth = dimension(props.minWidth, device);
+  if (minWidth !== undefined) node.setMinWidth(minWidth);
+  const maxWidth = dimension(props.maxWidth, device);
+  if (maxWidth !== undefined) node.setMaxWidth(maxWidth);
+  const minHeight = dimension(props.minHeight, device);
+  if (minHeight !== undefined) node.setMinHeight(minHeight);
+  const maxHeight = dimension(props.maxHeight, device);
+  if (maxHeight !== undefined) node.setMaxHeight(maxHeight);
   const border = component.type === 'Frame' ? absolute(props.borderWidth, device, 0) : 0;
   const all = absolute(props.padding, device, 0);
   for (const [side, edge] of EDGES)
@@ -335,7 +331,6 @@ function build(component: Inflated, config: Config, device: Device, first: boole
       weight: weightOf(props.fontWeight),
       lineHeight: typeof props.lineHeight === 'number' ? props.lineHeight : DEFAULT_LINE_HEIGHT,
       maxLines: typeof props.maxLines === 'number' ? props.maxLines : 0,
-      horizontalPadding: 0,
     };
     node.setMeasureFunc((width, widthMode, height, heightMode) => {
       const limit = widthMode === Yoga.MEASURE_MODE_UNDEFINED || Number.isNaN(width) ? Infinity : width;
