@@ -83,13 +83,14 @@ export function writtenNumber(digits: string): string {
 
 /**
  * Speech as text, made for reading: digits spoken one by one ("9 1 1") written as the number ("911"),
- * no space left before the punctuation after it, and the pauses (shown as "…" in transcripts) dropped.
+ * the pauses (shown as "…" in transcripts) dropped, and no space left before punctuation (the speech
+ * spaces a number from its full stop, spoken digit by digit or in words: "triple zero .").
  */
 export function readable(text: string): string {
   return text
     .replace(/\d(?: \d)+(?!\d)/g, (run) => writtenNumber(run.replace(/ /g, '')))
-    .replace(/(\d) ([.,:;!?])/g, '$1$2')
     .replace(/\s*…\s*/g, ' ')
+    .replace(/\s+([.,:;!?])/g, '$1')
     .replace(/\s+/g, ' ')
     .trim();
 }

@@ -70,12 +70,31 @@ function everyFlagScreen(): Screen[] {
 
 /**
  * Every screen the skill sends, in every locale, laid out on the six devices (the checks: ./fit.ts).
+ * CALF_COACH_SCREEN_TABLE=1 prints how many distinct screens of each kind show in full per device.
  */
 
 let screens: Screen[] = [];
 beforeAll(async () => {
   screens = await collectScreens();
 }, 120_000);
+
+/** Distinct screens (one per locale and datasource) of each kind, and how many of them show in full. */
+function tally(all: readonly Screen[]): string {
+  const kinds = ['step', 'message', 'flag'] as const;
+  const rows = DEVICES.map((device) => {
+    const cells = kinds.map((kind) => {
+      const of = all.filter((s) => documentOf(s) === kind);
+      const clean = of.filter((s) => check(s, device).length === 0).length;
+      return `${String(clean)}/${String(of.length)}`;
+    });
+    return `| ${device.name} | ${cells.join(' | ')} |`;
+  });
+  return [
+    '| viewport | step cards | messages | red-flag screens |',
+    '| --- | --- | --- | --- |',
+    ...rows,
+  ].join('\n');
+}
 
 describe('every screen, every locale, every viewport', () => {
   it('the devices are the six of the issue, one per profile', () => {
@@ -90,7 +109,7 @@ describe('every screen, every locale, every viewport', () => {
   });
 
   it.each(DEVICES.map((d) => [d.name, d] as const))(
-    '%s: every screen the skill sends fits, within its text budgets',
+    '%s: every screen the skill sends shows in full',
     (_name, device) => {
       const problems = screens.flatMap((screen) => check(screen, device));
       expect(problems.slice(0, 40)).toEqual([]);
@@ -106,10 +125,29 @@ describe('every screen, every locale, every viewport', () => {
   );
 
   it.each(DEVICES.map((d) => [d.name, d] as const))(
-    '%s: the screen of every red flag, confirmed or as a condition, fits in every locale',
+    '%s: the screen of every red flag, confirmed or as a condition, shows in full in every locale',
     (_name, device) => {
       const problems = everyFlagScreen().flatMap((screen) => check(screen, device));
       expect(problems.slice(0, 40)).toEqual([]);
     },
   );
+
+  it('no text on any screen has a space before its punctuation', () => {
+    const strays = [...screens, ...everyFlagScreen()].flatMap((screen) =>
+      Object.values(screen.datasources).flatMap((data) =>
+        Object.entries(data as Record<string, unknown>)
+          .filter(([, value]) => typeof value === 'string' && /\s[.,:;!?)]/.test(value))
+          .map(([key, value]) => `${screen.locale} · ${screen.where} · ${key}: ${String(value)}`),
+      ),
+    );
+    expect(strays).toEqual([]);
+  });
+
+  if (process.env.CALF_COACH_SCREEN_TABLE)
+    it('prints the screens that show in full, per device', () => {
+      const flagScreens = everyFlagScreen();
+      console.log(
+        `every screen the skill sends:\n${tally(screens)}\n\nevery red flag's screen:\n${tally(flagScreens)}`,
+      );
+    });
 });

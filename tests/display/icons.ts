@@ -128,17 +128,18 @@ function chunk(type: string, data: Uint8Array): Buffer {
   return Buffer.concat([head.subarray(0, 4), body, crc]);
 }
 
-/** An 8-bit RGB PNG of `size` × `size` pixels. */
-export function png(size: number, pixels: Uint8Array): Buffer {
+/** An 8-bit RGB PNG of `width` × `height` pixels (square unless a height is given). */
+export function png(width: number, pixels: Uint8Array, height = width): Buffer {
   const header = Buffer.alloc(13);
-  header.writeUInt32BE(size, 0);
-  header.writeUInt32BE(size, 4);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
   header[8] = 8; // bit depth
   header[9] = 2; // colour type: RGB
-  const rows = Buffer.alloc(size * (size * 3 + 1));
-  for (let y = 0; y < size; y++) {
-    rows[y * (size * 3 + 1)] = 0; // filter: none
-    Buffer.from(pixels.subarray(y * size * 3, (y + 1) * size * 3)).copy(rows, y * (size * 3 + 1) + 1);
+  const stride = width * 3 + 1;
+  const rows = Buffer.alloc(height * stride);
+  for (let y = 0; y < height; y++) {
+    rows[y * stride] = 0; // filter: none
+    Buffer.from(pixels.subarray(y * width * 3, (y + 1) * width * 3)).copy(rows, y * stride + 1);
   }
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
