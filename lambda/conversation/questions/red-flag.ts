@@ -1,5 +1,6 @@
 import { conditionalAdvice } from '../../safety/advice';
 import {
+  REPORTS,
   screenQuestion,
   type FlagLevel,
   type ScreenQuestion,
@@ -147,8 +148,11 @@ export function hearRedFlag(
       return answerRedFlag(state, pending, false, ctx);
     case 'report': {
       // Its own symptom said as present is its clear yes; another is a report out of the blue, checked.
+      // Its own symptom, named, is a clear yes with that symptom's own advice (more precise than the group's).
       const owned = asked?.question.owns?.includes(heard.report) === true;
-      return owned ? answerRedFlag(state, pending, true, ctx) : reportTrouble(state, heard.report, ctx);
+      return owned
+        ? raiseFlag(state, REPORTS[heard.report].level, heard.report, ctx)
+        : reportTrouble(state, heard.report, ctx);
     }
     case 'hedge':
       // Neither yes nor no: the advice at once, as a condition, and one check (decision 3, rule 2).
