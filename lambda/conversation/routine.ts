@@ -1,7 +1,7 @@
 import type { Display } from '../display/screens';
 import { allowed, nextAction, type Gates } from '../routines/step-walker';
 import { TIMERS_SCOPE } from '../reminders/schedule';
-import { MAX_TIMED_HOLD_SECONDS, type RoutineId } from '../routines/types';
+import { MAX_TIMED_HOLD_SECONDS, type Routine, type RoutineId, type Step } from '../routines/types';
 import { say, type Speech } from '../speech/ssml';
 import { stepKey } from '../speech/keys';
 import { afterStep, scaledHold, stepSpeech, type Reading } from '../speech/step';
@@ -111,6 +111,14 @@ export function timerAnswer(state: SessionState, index: number, accepted: boolea
   return proceed({ ...state, timerAsked: true }, index, { ...ctx, granted });
 }
 
+/** The steps left out on the way, and why, in one short sentence ("We'll skip the rub and the warmth, to be safe."). */
+function skipped(routine: Routine, steps: readonly Step[], ctx: Ctx): Speech {
+  if (steps.length === 0) return [];
+  const titles = steps.map((step) => ctx.t(stepKey(routine, step, 'title')));
+  const title = new Intl.ListFormat(ctx.locale, { type: 'conjunction' }).format(titles);
+  return [say(ctx.t('step.skipped', { title }))];
+}
+
 /** Moves on from step `from`: the next safety question, the next allowed step, or the closing. */
 export function proceed(state: SessionState, from: number, ctx: Ctx, lead: Speech = []): Outcome {
   const routine = currentRoutine(state);
@@ -143,16 +151,20 @@ export function proceed(state: SessionState, from: number, ctx: Ctx, lead: Speec
         ctx,
         [...opening, say(ctx.t('screen.introFull'))],
       );
-    case 'step': {
-      const skips = next.skipped.map((step) =>
-        say(ctx.t('step.skipped', { title: ctx.t(stepKey(routine, step, 'title')) })),
-      );
-      return readStep({ ...state, tries: 0 }, next.index, ctx, [...opening, ...skips]);
-    }
+    case 'step':
+      return readStep({ ...state, tries: 0 }, next.index, ctx, [
+        ...opening,
+        ...skipped(routine, next.skipped, ctx),
+      ]);
     case 'finished': {
       const { routineId: _finished, ...rest } = withPending(state, undefined);
       const done = withStored({ ...rest, stepIndex: -1, tries: 0 }, ({ progress: _p, ...stored }) => stored);
-      const closing = [...opening, say(ctx.t(`routines.${routine.id}.closing`))];
+      // Said why already (a flag, "it hurts more"), or said here: never twice.
+      const closing = [
+        ...opening,
+        ...(opening.length === 0 ? skipped(routine, next.skipped, ctx) : []),
+        say(ctx.t(`routines.${routine.id}.closing`)),
+      ];
       if (routine.offersReminder && !done.stored.reminderToken) {
         return ask(
           withPending(done, { kind: 'reminderOffer' }),

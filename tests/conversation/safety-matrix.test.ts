@@ -81,7 +81,15 @@ const COMMANDS = new Set([
 ]);
 const ENDS_SESSION = new Set(['AMAZON.StopIntent', 'AMAZON.CancelIntent', 'AMAZON.PauseIntent']);
 const REMINDER_INTENTS = new Set(['SetReminderIntent', 'CancelReminderIntent', 'ListRemindersIntent']);
-const REPORT_INTENTS = new Set(['ChestPainIntent', 'SwollenCalfIntent', 'InjuryPopIntent']);
+const REPORT_INTENTS = new Set([
+  'ChestPainIntent',
+  'FaintIntent',
+  'ColdLegIntent',
+  'NumbLegIntent',
+  'SwollenCalfIntent',
+  'InjuryPopIntent',
+  'NoWeightIntent',
+]);
 
 const CLOSINGS = Object.values(RESOURCES).flatMap((resources) =>
   spokenStrings(resources)
@@ -131,10 +139,8 @@ it(`the safety rules hold in every cell of the state × intent matrix (${String(
           state.kind === 'flagged' ||
           (state.kind === 'safetyQuestion' &&
             (intent === 'AMAZON.YesIntent' || REPORT_INTENTS.has(intent))) ||
-          (state.kind === 'reportCheck' &&
-            intent !== 'AMAZON.NoIntent' &&
-            !COMMANDS.has(intent) &&
-            !REPORT_INTENTS.has(intent));
+          // At a report check, a clear yes confirms it, and so does trouble said again (decision 2, rule 2).
+          (state.kind === 'reportCheck' && (intent === 'AMAZON.YesIntent' || REPORT_INTENTS.has(intent)));
         if (givesImperative(text, locale) && !mayCommand)
           broken.push(`imperative without a clear yes: ${where}`);
         // 2. No stretch, massage, heat or cold after a flag or a hard stop.

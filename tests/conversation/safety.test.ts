@@ -382,8 +382,35 @@ describe('pain that gets worse', () => {
       "Then we'll leave out massage, warmth and cold. Say next to try the next step gently, or stop to finish.",
     );
     const closing = await c.say('next');
-    expect(closing.text).toMatch(/^That's the end of the routine\./);
+    expect(closing.text).toMatch(
+      /^We'll skip the gentle rub and warmth, to be safe\. That's the end of the routine\./,
+    );
     expect(closing.text).not.toMatch(/Rub the calf|warm towel/);
+  });
+
+  it('what "it hurts more" left out stays out: repeat, go back, start over and tell me more never read it', async () => {
+    for (const command of ['repeat', 'go back', 'start over', 'tell me more', 'next']) {
+      const c = new Conversation();
+      await toCrampStepOne(c);
+      await c.sayAll('yes', 'next', 'no', 'no', 'no');
+      expect(c.exchanges[c.exchanges.length - 1]?.text).toMatch(/Rub the calf/);
+      await c.sayAll('it hurts more', 'no');
+      const moved = await c.say(command);
+      expect([command, /Rub the calf|warm towel|hot water bottle/.test(moved.text)]).toEqual([
+        command,
+        false,
+      ]);
+      // And whatever comes next in the session.
+      for (const more of ['repeat', 'go back', 'next']) {
+        const after = await c.say(more);
+        expect([command, more, /Rub the calf|warm towel|hot water bottle/.test(after.text)]).toEqual([
+          command,
+          more,
+          false,
+        ]);
+        if (after.ended) break;
+      }
+    }
   });
 
   it("during a safety question: the cramp's pain asks it again; sharp pain gets the check, then the same question", async () => {

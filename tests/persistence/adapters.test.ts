@@ -46,17 +46,20 @@ describe('pause in one session, resume in the next', () => {
     expect((await second.say('no')).text).toMatch(/^Okay\. Step two of five\. Stand facing a wall/);
   });
 
-  it('a resumed routine asks the full screen again before its massage: answers are never stored', async () => {
+  it('a resumed routine asks its screen again before its massage, at most three questions: answers are never stored', async () => {
     const adapter = new MemoryPersistenceAdapter();
     const first = new Conversation({ adapter });
     await first.sayAll('ask calf coach for help with a cramp', 'no', 'no', 'yes', 'next');
-    for (let i = 0; i < 6; i++) await first.say('no');
+    for (let i = 0; i < 3; i++) await first.say('no');
     await first.say('pause');
     const second = new Conversation({ adapter });
-    await second.sayAll('ask calf coach to resume', 'no');
-    const afterShort = await second.say('no');
-    expect(afterShort.text).toMatch(/Before you touch the calf, a few quick safety questions\./);
-    expect(afterShort.text).not.toMatch(/Rub the calf/);
+    // Both screens merged into three grouped questions (facts §5, decision 3 rule 6).
+    const asked = await second.say('ask calf coach to resume');
+    expect(asked.text).toMatch(/Before you touch the calf, a few quick safety questions\./);
+    expect(asked.text).toMatch(/Do you have chest pain, trouble breathing, or feel faint\?/);
+    const answers = [await second.say('no'), await second.say('no'), await second.say('no')];
+    expect(answers.slice(0, 2).every((a) => a.text.endsWith('?') && !/Rub the calf/.test(a.text))).toBe(true);
+    expect(answers[2]?.text).toMatch(/Rub the calf/);
   });
 
   it("two users never see each other's progress", async () => {
