@@ -45,7 +45,7 @@ describe.each(Object.keys(LANGUAGES) as (keyof typeof LANGUAGES)[])('%s', (lng) 
   it('every routine start says it is not medical advice (§8.5)', () => {
     const notAdvice = {
       en: /(n't|[Nn]ot) medical advice/,
-      de: /keine medizinische Beratung/,
+      de: /[Kk]eine medizinische Beratung/,
       es: /[Nn]o es (un )?consejo médico/,
     }[lng];
     // The `…Said` starts follow a welcome that already said it: "not medical advice" once a session.

@@ -247,6 +247,11 @@ export const BUILT_IN_PHRASES: Readonly<Record<string, Phrasebook>> = {
       'tell me something interesting',
       'say something funny',
       'make me laugh',
+      // Fillers and non-words: no answer at all, never a yes ("uh" is not "uh huh").
+      'uh',
+      'um',
+      'erm',
+      'hmm',
     ],
   },
   de: {
@@ -411,6 +416,12 @@ export const BUILT_IN_PHRASES: Readonly<Record<string, Phrasebook>> = {
       'wie sagt man danke auf englisch',
       'wie spricht man das aus',
       'erzähl mir was lustiges',
+      // Füllwörter: keine Antwort, nie ein Ja.
+      'äh',
+      'ähm',
+      'öhm',
+      'hm',
+      'hmm',
     ],
   },
   es: {
@@ -566,6 +577,10 @@ export const BUILT_IN_PHRASES: Readonly<Record<string, Phrasebook>> = {
       'cómo se dice gracias en inglés',
       'cómo se pronuncia esta palabra',
       'dime algo gracioso',
+      // Muletillas: ninguna respuesta, nunca un sí.
+      'eh',
+      'em',
+      'mmm',
     ],
   },
 };
