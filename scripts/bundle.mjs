@@ -5,7 +5,8 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 
 export const TARGETS = {
-  lambda: { entry: 'lambda/index.ts', outfile: 'dist/index.js', report: true },
+  // The Lambda bundle has a folder of its own: ask deploy uploads that folder (ask-resources.json).
+  lambda: { entry: 'lambda/index.ts', outfile: 'dist/lambda/index.js', report: true },
   console: { entry: 'lambda/local/console/main.ts', outfile: 'dist/console.js', report: false },
   server: { entry: 'lambda/local/server/main.ts', outfile: 'dist/server.js', report: false },
   validate: { entry: 'scripts/validate.ts', outfile: 'dist/validate.js', report: false },
