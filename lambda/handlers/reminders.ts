@@ -1,7 +1,8 @@
 import type { HandlerInput, RequestHandler } from 'ask-sdk-core';
 import type { interfaces } from 'ask-sdk-model';
 import type { Ctx, Outcome } from '../conversation/outcome';
-import { stepOfTimerToken, timerAnswer } from '../conversation/routine';
+import { timerAnswer } from '../conversation/routine';
+import { parseTimerToken } from '../conversation/timer-token';
 import {
   askReminderTime,
   permissionDenied,
@@ -68,8 +69,8 @@ export const PermissionResponseHandler: RequestHandler = rule(
   ({ state, ctx }, input) => {
     const request = input.requestEnvelope.request as interfaces.connections.ConnectionsResponse;
     const status = (request.payload as { status?: unknown } | undefined)?.status;
-    const timerStep = stepOfTimerToken(request.token);
-    if (timerStep !== undefined) return timerAnswer(state, timerStep, status === 'ACCEPTED', ctx);
+    const timer = parseTimerToken(request.token);
+    if (timer) return timerAnswer(state, timer, status === 'ACCEPTED', ctx);
     const time = timeFromToken(request.token) ?? DEFAULT_TIME;
     return status === 'ACCEPTED' ? create(input, state, ctx, time) : permissionDenied(state, ctx);
   },
