@@ -48,13 +48,9 @@ import {
   ReminderOfferHandler,
   SetReminderHandler,
 } from './handlers/reminders';
-import { TimeoutApiClient } from './reminders/api-client';
 import { FaqHandler, OtherQuestionHandler } from './handlers/faq';
 import { loadTurn, SESSION_KEY } from './turn/load';
 import { saveTurn } from './turn/save';
-
-/** Reminders and settings calls share a turn's 8 s with everything else. */
-const ALEXA_API_TIMEOUT_MS = 3000;
 
 export interface SkillOptions {
   readonly persistenceAdapter: PersistenceAdapter;
@@ -159,7 +155,6 @@ export const ROUTES: ReadonlyMap<RequestHandler, Takes> = new Map<RequestHandler
 export function skillBuilder(options: SkillOptions): CustomSkillBuilder {
   const builder = SkillBuilders.custom()
     .withPersistenceAdapter(options.persistenceAdapter)
-    .withApiClient(new TimeoutApiClient(ALEXA_API_TIMEOUT_MS))
     .addRequestInterceptors(loadTurn(options.persistenceAdapter))
     .addResponseInterceptors(saveTurn(options.persistenceAdapter))
     .addRequestHandlers(intentRouter(REQUEST_HANDLERS, ROUTES))

@@ -1,6 +1,7 @@
 import type { HandlerInput, PersistenceAdapter, ResponseInterceptor } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
 import { settled } from '../conversation/outcome';
+import type { Deadline } from '../deadline';
 import { errorMessage, log } from '../log';
 import { isFieldStore, type FieldStore } from '../persistence/field-store';
 import { stateWith, type SessionState } from '../state/session';
@@ -26,6 +27,15 @@ function turnAt(input: HandlerInput): number {
   }
 }
 
+/** The turn's deadline, as the load set it (none for a turn it did not load). */
+function deadlineOf(input: HandlerInput): Deadline | undefined {
+  try {
+    return turnOf(input).deadline;
+  } catch {
+    return undefined;
+  }
+}
+
 /** A conflict, a merge and one more try; a store that moved on again by then is written next turn. */
 const WRITE_ATTEMPTS = 2;
 
@@ -41,13 +51,14 @@ async function writeFields(
   changed: readonly StoredField[],
   store: FieldStore,
   at: number,
+  deadline: Deadline | undefined,
 ): Promise<SessionState> {
   let expected = state.savedVersion;
   let target = ours;
   let fields = changed;
   for (let attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
     const changes = expected === 0 ? storedAttributes(target) : storedChanges(target, fields);
-    const result = await store.update(input.requestEnvelope, changes, expected);
+    const result = await store.update(input.requestEnvelope, changes, expected, deadline);
     if (result.ok) {
       return stateWith(state, {
         stored: target,
@@ -123,7 +134,7 @@ export function saveTurn(adapter?: PersistenceAdapter): ResponseInterceptor {
             : state.stored;
         try {
           state = store
-            ? await writeFields(input, state, ours, changed, store, at)
+            ? await writeFields(input, state, ours, changed, store, at, deadlineOf(input))
             : await writeWhole(input, state, ours);
         } catch (error) {
           log.warn('persistence-write-failed', { error: errorMessage(error) });
