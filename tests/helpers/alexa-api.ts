@@ -1,4 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { RequestEnvelope } from 'ask-sdk-model';
+import { envelope, localDevice, newSessionId } from '../../lambda/local/simulator/envelope';
+import { REMINDERS_SCOPE } from '../../lambda/reminders/schedule';
 import { close, listen } from './loopback';
 
 export type ApiMode = 'ok' | '401' | '403' | '500' | 'hang';
@@ -152,4 +155,24 @@ export function fakeAlexaApiPerTest(): { readonly api: FakeAlexaApi; readonly en
     await current.api.close();
   });
   return current;
+}
+
+/** "Remind me to stretch at 21:00" in a new session, with the permission granted, against `apiEndpoint`. */
+export function reminderRequest(apiEndpoint: string): RequestEnvelope {
+  return envelope(
+    localDevice({
+      apiEndpoint,
+      permissions: { consentToken: 'token', scopes: { [REMINDERS_SCOPE]: { status: 'GRANTED' } } },
+    }),
+    { sessionId: newSessionId(), isNew: true, attributes: {} },
+    {
+      type: 'IntentRequest',
+      intent: {
+        name: 'SetReminderIntent',
+        confirmationStatus: 'NONE',
+        slots: { time: { name: 'time', value: '21:00', confirmationStatus: 'NONE' } },
+      },
+    },
+    new Date(),
+  );
 }

@@ -4,10 +4,9 @@ import * as path from 'node:path';
 import { envelope, localDevice, newSessionId } from '../../lambda/local/simulator/envelope';
 import { Deadline, SAVE_RESERVE_MS, TURN_BUDGET_MS } from '../../lambda/deadline';
 import { DeadlineApiClient } from '../../lambda/reminders/api-client';
-import { REMINDERS_SCOPE } from '../../lambda/reminders/schedule';
 import { lambdaHandler } from '../../lambda/skill';
 import { MemoryPersistenceAdapter } from '../../lambda/persistence/memory';
-import { FakeAlexaApi } from '../helpers/alexa-api';
+import { FakeAlexaApi, reminderRequest } from '../helpers/alexa-api';
 import { bundleTo, run } from '../helpers/process';
 
 /**
@@ -26,25 +25,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await api.close();
 });
-
-function reminderRequest(apiEndpoint: string): unknown {
-  return envelope(
-    localDevice({
-      apiEndpoint,
-      permissions: { consentToken: 'token', scopes: { [REMINDERS_SCOPE]: { status: 'GRANTED' } } },
-    }),
-    { sessionId: newSessionId(), isNew: true, attributes: {} },
-    {
-      type: 'IntentRequest',
-      intent: {
-        name: 'SetReminderIntent',
-        confirmationStatus: 'NONE',
-        slots: { time: { name: 'time', value: '21:00', confirmationStatus: 'NONE' } },
-      },
-    },
-    new Date(),
-  );
-}
 
 describe('an Alexa API that never answers', () => {
   it('the API client gives up at its bound and destroys the socket', async () => {
