@@ -1,6 +1,6 @@
 import type { HandlerInput, PersistenceAdapter, ResponseInterceptor } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
-import { settled } from '../conversation/outcome';
+import { settled, type Outcome } from '../conversation/outcome';
 import type { Deadline } from '../deadline';
 import { errorMessage, log } from '../log';
 import { isFieldStore, type FieldStore } from '../persistence/field-store';
@@ -16,6 +16,7 @@ import {
   type StoredState,
 } from '../state/stored';
 import { requestTime, SESSION_KEY } from './load';
+import { addNotice } from './render';
 import { outcomeOf, turnOf } from './turn';
 
 /** The turn's clock, as the load read it (or the request's, for a turn it did not load). */
@@ -34,6 +35,19 @@ function deadlineOf(input: HandlerInput): Deadline | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * "From now on" is not true of a preference the store did not keep (a write that failed, or a store
+ * that could not be read): when this turn changed one, the answer says it could not be saved.
+ */
+function tellIfPreferenceLost(input: HandlerInput, response: Response, outcome: Outcome): void {
+  const { state, ctx } = turnOf(input);
+  const before = state.stored.preferences;
+  const after = outcome.state.stored.preferences;
+  const changed =
+    before.holdScale !== after.holdScale || before.rate !== after.rate || before.quiet !== after.quiet;
+  if (changed) addNotice(response, outcome, ctx.t('prefs.notSaved'));
 }
 
 /** A conflict, a merge and one more try; a store that moved on again by then is written next turn. */
@@ -121,6 +135,7 @@ export function saveTurn(adapter?: PersistenceAdapter): ResponseInterceptor {
         return;
       }
       const changed = state.storeUnread ? [] : changedFields(state.savedFingerprint, state.stored);
+      let kept = !state.storeUnread;
       if (mustWrite(changed, response)) {
         // Progress carries the time it was set: with two devices, the newer wins.
         const at = turnAt(input);
@@ -138,8 +153,10 @@ export function saveTurn(adapter?: PersistenceAdapter): ResponseInterceptor {
             : await writeWhole(input, state, ours);
         } catch (error) {
           log.warn('persistence-write-failed', { error: errorMessage(error) });
+          kept = false;
         }
       }
+      if (!kept && outcome && response) tellIfPreferenceLost(input, response, outcome);
       if (input.requestEnvelope.session) {
         input.attributesManager.setSessionAttributes({ [SESSION_KEY]: state });
       }

@@ -1,3 +1,4 @@
+import { FilePersistenceAdapter } from '../../persistence/file';
 import { configFromEnv, createPersistenceAdapter } from '../../persistence/from-config';
 import { progressFile } from '../data-dir';
 import { parseServeArgs, USAGE } from './args';
@@ -16,10 +17,12 @@ async function main(): Promise<void> {
       'WARNING: request verification is OFF (--no-verify). Use this only for local tools, never for Alexa.',
     );
   }
-  const server = await startServer({
-    ...args,
-    persistenceAdapter: createPersistenceAdapter(configFromEnv(process.env, progressFile())),
-  });
+  const persistenceAdapter = createPersistenceAdapter(configFromEnv(process.env, progressFile()));
+  const problem =
+    persistenceAdapter instanceof FilePersistenceAdapter ? () => persistenceAdapter.problem() : undefined;
+  const unusable = await problem?.();
+  if (unusable) console.error(`WARNING: ${unusable}. GET /health answers 503 until it can.`);
+  const server = await startServer({ ...args, persistenceAdapter, ...(problem ? { problem } : {}) });
   console.log(`Calf Coach is listening on ${server.url} (POST / for Alexa, GET /health)`);
   if (!args.skillId)
     console.log('No skill ID configured: set CALF_COACH_SKILL_ID to accept only your skill.');

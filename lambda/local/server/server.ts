@@ -14,6 +14,8 @@ export interface ServerOptions {
   readonly skillId?: string;
   readonly port: number;
   readonly host?: string;
+  /** Why the server cannot do its job right now (a data folder it cannot write), for GET /health. */
+  readonly problem?: () => Promise<string | undefined>;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -49,7 +51,10 @@ export class EnvelopeVerifier implements Verifier {
   }
 }
 
-/** Express app: POST / for Alexa (through ask-sdk-express-adapter), GET /health for monitoring. */
+/**
+ * Express app: POST / for Alexa (through ask-sdk-express-adapter), GET /health for monitoring: 200, or
+ * 503 with the reason when progress cannot be kept.
+ */
 export function createApp(options: Omit<ServerOptions, 'port' | 'host'>): express.Express {
   // The checked skill, as Lambda runs it: session attributes past the bounds are dropped before ask-sdk copies them.
   const skill = createSkill({
@@ -61,8 +66,11 @@ export function createApp(options: Omit<ServerOptions, 'port' | 'host'>): expres
   ]);
   const app = express();
   app.disable('x-powered-by');
-  app.get('/health', (_req, res) => {
-    res.json({ status: 'ok' });
+  app.get('/health', (_req, res, next) => {
+    (options.problem?.() ?? Promise.resolve(undefined)).then((reason) => {
+      if (reason) res.status(503).json({ status: 'unavailable', reason });
+      else res.json({ status: 'ok' });
+    }, next);
   });
   app.post('/', adapter.getRequestHandlers());
   const onError: ErrorRequestHandler = (error: unknown, _req, res, _next) => {
