@@ -2,6 +2,7 @@ import { FilePersistenceAdapter } from '../../persistence/file';
 import { configFromEnv, createPersistenceAdapter } from '../../persistence/from-config';
 import { progressFile } from '../data-dir';
 import { parseServeArgs, USAGE } from './args';
+import { launchCurl } from './curl';
 import { startServer } from './server';
 
 /** `npm run serve`: the self-hosted endpoint, for the Alexa developer console through a tunnel. */
@@ -24,6 +25,8 @@ async function main(): Promise<void> {
   if (unusable) console.error(`WARNING: ${unusable}. GET /health answers 503 until it can.`);
   const server = await startServer({ ...args, persistenceAdapter, ...(problem ? { problem } : {}) });
   console.log(`Calf Coach is listening on ${server.url} (POST / for Alexa, GET /health)`);
+  if (args.verify) console.log('To try it with curl, start it with --no-verify (for local tools only).');
+  else console.log(`Try it:\n${launchCurl(server.url, args.skillId)}`);
   if (!args.skillId)
     console.log('No skill ID configured: set CALF_COACH_SKILL_ID to accept only your skill.');
   const shutdown = (signal: string): void => {

@@ -4,7 +4,8 @@ import type { PersistenceAdapter } from 'ask-sdk-core';
 import { ExpressAdapter, type Verifier } from 'ask-sdk-express-adapter';
 import express, { type ErrorRequestHandler } from 'express';
 import { errorMessage, log } from '../../log';
-import { createSkill } from '../../skill';
+import { CheckedSkill, skillBuilder } from '../../skill';
+import { InlineScreens } from './screens';
 
 export interface ServerOptions {
   readonly persistenceAdapter: PersistenceAdapter;
@@ -56,11 +57,13 @@ export class EnvelopeVerifier implements Verifier {
  * 503 with the reason when progress cannot be kept.
  */
 export function createApp(options: Omit<ServerOptions, 'port' | 'host'>): express.Express {
-  // The checked skill, as Lambda runs it: session attributes past the bounds are dropped before ask-sdk copies them.
-  const skill = createSkill({
+  // The checked skill, as Lambda runs it (session attributes past the bounds are dropped before ask-sdk
+  // copies them), with the screens sent inline (screens.ts).
+  const builder = skillBuilder({
     persistenceAdapter: options.persistenceAdapter,
     ...(options.skillId ? { skillId: options.skillId } : {}),
-  });
+  }).addResponseInterceptors(InlineScreens);
+  const skill = new CheckedSkill(builder.getSkillConfiguration());
   const adapter = new ExpressAdapter(skill, options.verify, options.verify, [
     new EnvelopeVerifier(options.skillId),
   ]);
