@@ -1,6 +1,7 @@
 // Bundles an entry point into one minified CommonJS file: `node scripts/bundle.mjs <target> [outfile]`.
 // Targets: lambda (the Lambda handler), console (`npm start`), server (`npm run serve`), validate, safety-doc.
 import { build } from 'esbuild';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 
@@ -38,6 +39,20 @@ const askSdkCoreOnce = {
   },
 };
 
+/**
+ * ask-sdk reads only `version` from its package.json files (for its user agent), but esbuild would inline
+ * the whole files (some 2 KB): only the version is bundled.
+ */
+const askSdkVersionsOnly = {
+  name: 'ask-sdk-versions-only',
+  setup(builder) {
+    builder.onLoad({ filter: /[\\/]node_modules[\\/]ask-sdk-[a-z-]+[\\/]package\.json$/ }, async (args) => {
+      const { version } = JSON.parse(await readFile(args.path, 'utf8'));
+      return { contents: JSON.stringify({ version }), loader: 'json' };
+    });
+  },
+};
+
 /** Builds one target; returns the bundle's size in bytes. */
 export async function bundle(name, outfile, overrides = {}) {
   const target = TARGETS[name];
@@ -55,7 +70,7 @@ export async function bundle(name, outfile, overrides = {}) {
     // ES module builds first, so unused exports of dependencies are tree-shaken.
     mainFields: ['module', 'main'],
     // The benchmark runs from the repo and loads its tools (dynalite, autocannon) from node_modules.
-    ...(target.external ? { packages: 'external' } : { plugins: [askSdkCoreOnce] }),
+    ...(target.external ? { packages: 'external' } : { plugins: [askSdkCoreOnce, askSdkVersionsOnly] }),
     ...overrides,
   });
   return Object.values(result.metafile.outputs).reduce((sum, output) => sum + output.bytes, 0);
