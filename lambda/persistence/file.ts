@@ -64,7 +64,12 @@ async function ensureDir(dir: string): Promise<void> {
   }
 }
 
-/** Writes `text` to `file` durably: a temporary file, fsync, rename, then fsync of the folder. */
+/**
+ * Writes `text` to `file` durably: a temporary file, synced to disk (fsync) before the rename puts it in
+ * place, so a crash leaves the old file or the new one, never a torn one. The folder itself is not
+ * synced after the rename: that would keep the rename too, but costs about 4 ms a write here (two
+ * thirds of it, measured), and without it a crash at worst brings back the previous version.
+ */
 async function writeDurably(file: string, text: string): Promise<void> {
   const temp = `${file}.${String(process.pid)}.${randomBytes(4).toString('hex')}.tmp`;
   try {
@@ -80,9 +85,6 @@ async function writeDurably(file: string, text: string): Promise<void> {
     await fs.rm(temp, { force: true });
     throw error;
   }
-  const dir = await fs.open(path.dirname(file), 'r').catch(() => undefined);
-  await dir?.sync().catch(() => undefined);
-  await dir?.close();
 }
 
 /**
@@ -91,7 +93,7 @@ async function writeDurably(file: string, text: string): Promise<void> {
  * as with one. Several processes may share the folder (`npm start` and `npm run serve`, two servers):
  * a write holds the user's lock file (`<file>.lock`, created exclusively) while it compares versions and
  * writes, so the versioned update of field-store.ts holds across processes and no write is lost. Each
- * write is durable (fsync of the temporary file, rename, fsync of the folder). A corrupt file is moved
+ * write is synced to disk before it replaces the file (writeDurably). A corrupt file is moved
  * aside (`<file>.corrupt-<time>`, with a log line) and the user starts clean; temporary files left by a
  * process that died are removed. `filePath` itself, the single file of earlier versions, is still read
  * for a user who has no file of their own yet.

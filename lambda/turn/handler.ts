@@ -19,16 +19,9 @@ export function rule(
       const decided = await move(turn, input);
       // The one side effect a move may ask for; if the timer cannot be set, the move's other answer is said.
       const timer = decided.timer;
-      const outcome =
-        timer &&
-        !(await startTimer(
-          alexaServicesFor(input, turn.deadline),
-          timer.seconds,
-          timer.announce,
-          turn.ctx.locale,
-        ))
-          ? timer.ifFailed
-          : decided;
+      const clients = timer && alexaServicesFor(input, turn.deadline);
+      const set = timer && (await startTimer(clients, timer.seconds, timer.announce, turn.ctx.locale));
+      const outcome = timer && !set ? timer.ifFailed : decided;
       setOutcome(input, outcome);
       return render(input, turn.ctx, outcome);
     },
