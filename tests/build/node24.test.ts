@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { envelope, localDevice, newSessionId } from '../../lambda/local/simulator/envelope';
+import { FakeAlexaApi, reminderRequest } from '../helpers/alexa-api';
 import { invokeInLambdaRuntime, NODE_24 } from '../helpers/lambda-runtime/runtime';
 import { bundleTo, run } from '../helpers/process';
 
@@ -27,7 +28,7 @@ describe('the Lambda bundle on Node 24, through Lambda’s runtime interface cli
     expect(version.stdout).toMatch(/^v24\./);
   });
 
-  it('loads dist/index.js as index.handler and answers a LaunchRequest', async () => {
+  it('loads the bundle (index.js) as index.handler and answers a LaunchRequest', async () => {
     const taskRoot = path.join(dir, 'task');
     await bundleTo('lambda', path.join(taskRoot, 'index.js'));
     const invocation = await invokeInLambdaRuntime(taskRoot, 'index.handler', launch, {
@@ -35,6 +36,24 @@ describe('the Lambda bundle on Node 24, through Lambda’s runtime interface cli
     });
     expect(invocation.error).toBeUndefined();
     expect(JSON.stringify(invocation.response)).toMatch(/Welcome to Calf Coach/);
+  }, 120_000);
+
+  it("takes the turn's deadline from the runtime's context: with 2 s left and an Alexa API that never answers, it answers in time", async () => {
+    const api = new FakeAlexaApi();
+    api.mode = 'hang';
+    const endpoint = await api.start();
+    try {
+      const invocation = await invokeInLambdaRuntime(
+        path.join(dir, 'task'),
+        'index.handler',
+        reminderRequest(endpoint),
+        { deadlineMs: 2000, env: { CALF_COACH_LOG: 'silent' } },
+      );
+      expect(JSON.stringify(invocation.response)).toMatch(/reminders service/);
+      expect(invocation.ms).toBeLessThan(2000 - 500);
+    } finally {
+      await api.close();
+    }
   }, 120_000);
 
   it('the same runtime refuses a callback-style handler at init (the check is real)', async () => {
