@@ -27,6 +27,17 @@ export const RESOURCES = {
   es: { ...es, display: screensEs },
 } as const;
 
+/** How i18next is set up: every locale's resources, `en` to fall back on, values put in as they are. */
+export const I18NEXT_OPTIONS = {
+  initAsync: false,
+  resources: Object.fromEntries(
+    Object.entries(RESOURCES).map(([lng, translation]) => [lng, { translation }]),
+  ),
+  fallbackLng: 'en',
+  interpolation: { escapeValue: false },
+  returnNull: false,
+} as const;
+
 let instance: typeof i18next | undefined;
 
 /**
@@ -37,15 +48,7 @@ let instance: typeof i18next | undefined;
 function i18n(): typeof i18next {
   if (instance) return instance;
   instance = i18next.createInstance();
-  void instance.init({
-    initAsync: false,
-    resources: Object.fromEntries(
-      Object.entries(RESOURCES).map(([lng, translation]) => [lng, { translation }]),
-    ),
-    fallbackLng: 'en',
-    interpolation: { escapeValue: false },
-    returnNull: false,
-  });
+  void instance.init(I18NEXT_OPTIONS);
   return instance;
 }
 

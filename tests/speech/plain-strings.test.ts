@@ -1,5 +1,5 @@
 import i18next from 'i18next';
-import { RESOURCES, translatorFor } from '../../lambda/speech/i18n';
+import { I18NEXT_OPTIONS, RESOURCES, translatorFor } from '../../lambda/speech/i18n';
 import type { MessageKey } from '../../lambda/speech/translate';
 
 /**
@@ -8,15 +8,7 @@ import type { MessageKey } from '../../lambda/speech/translate';
  */
 describe('plain strings without i18next', () => {
   const reference = i18next.createInstance();
-  void reference.init({
-    initAsync: false,
-    resources: Object.fromEntries(
-      Object.entries(RESOURCES).map(([lng, translation]) => [lng, { translation }]),
-    ),
-    fallbackLng: 'en',
-    interpolation: { escapeValue: false },
-    returnNull: false,
-  });
+  void reference.init(I18NEXT_OPTIONS);
 
   function keys(tree: unknown, prefix = ''): string[] {
     if (typeof tree !== 'object' || tree === null) return [prefix];
