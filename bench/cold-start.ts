@@ -17,11 +17,11 @@ function coldStart(bundle: string, env: NodeJS.ProcessEnv): Promise<Cold> {
   const code = `
     const t0 = process.hrtime.bigint();
     const { handler } = require(${JSON.stringify(bundle)});
-    handler(${JSON.stringify(launchEvent())}, {}, (error, result) => {
+    handler(${JSON.stringify(launchEvent())}, {}).then((result) => {
       const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-      if (error || !result || !result.response) { console.error(error); process.exit(1); }
+      if (!result || !result.response) process.exit(1);
       process.stdout.write(JSON.stringify({ ms, maxRssKb: process.resourceUsage().maxRSS }));
-    });`;
+    }, (error) => { console.error(error); process.exit(1); });`;
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
     const child = spawn(process.execPath, ['-e', code], { env: { ...env, CALF_COACH_LOG: 'silent' } });

@@ -1,4 +1,5 @@
 import { SkillBuilders, type RequestHandler } from 'ask-sdk-core';
+import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 
 /** The baseline: a minimal hello-world ask-sdk skill, bundled the same way as Calf Coach. */
 export const Hello: RequestHandler = {
@@ -11,4 +12,8 @@ export const Hello: RequestHandler = {
       .getResponse(),
 };
 
-export const handler = SkillBuilders.custom().addRequestHandlers(Hello).lambda();
+const skill = SkillBuilders.custom().addRequestHandlers(Hello).create();
+
+/** Lambda's Node 24 handler shape, as Calf Coach's (lambda/skill.ts lambdaHandler). */
+export const handler = (event: RequestEnvelope, context?: unknown): Promise<ResponseEnvelope> =>
+  skill.invoke(event, context);

@@ -8,6 +8,7 @@ import { firstStretchTable, type FirstStretch } from './first-stretch';
 import type { HttpLoad } from './http-load';
 import type { MixedLoad } from './mixed-load';
 import type { PersistenceCalls } from './persistence-calls';
+import type { SlowTurns } from './slow-turn';
 import { COLD_RUNS, LOAD_CONNECTIONS, LOAD_SECONDS, QUICK, ROOT } from './settings';
 import { median, ms, percentile, ratio } from './stats';
 import type { TurnPart } from './turn-breakdown';
@@ -20,6 +21,7 @@ export interface Results {
   readonly firstStretch: readonly FirstStretch[];
   readonly cold: ColdStarts;
   readonly dbCalls: PersistenceCalls;
+  readonly slow: SlowTurns;
   readonly load: HttpLoad;
   readonly mixed: MixedLoad;
 }
@@ -49,7 +51,17 @@ function table(rows: readonly Row[]): string {
  * Writes the results as Markdown to bench/RESULTS.md and between the README's bench markers (both then
  * formatted by Prettier), and prints them.
  */
-export function writeReport({ sizes, warm, parts, firstStretch, cold, dbCalls, load, mixed }: Results): void {
+export function writeReport({
+  sizes,
+  warm,
+  parts,
+  firstStretch,
+  cold,
+  dbCalls,
+  slow,
+  load,
+  mixed,
+}: Results): void {
   const coldMs = (runs: Cold[]): number => median(runs.map((run) => run.ms));
   const wall = (runs: Cold[]): number => median(runs.map((run) => run.wallMs));
   const maxRss = (runs: Cold[]): number => Math.max(...runs.map((run) => run.maxRssKb)) / 1024;
@@ -97,6 +109,13 @@ export function writeReport({ sizes, warm, parts, firstStretch, cold, dbCalls, l
       baseline: `${String(sizes.hello)} B`,
       ratio: ratio(sizes.calf, sizes.hello),
       target: '< 300 KB (307,200 B)',
+    },
+    {
+      what: `a turn with every dependency slow (table 0.95 s a call with another device writing meanwhile, Alexa APIs 2.9 s a call): "speak slower" in a new session / a one-shot reminder / cancelling three reminders, worst of ${String(slow.runs)}`,
+      value: `${ms(slow.slower)} / ${ms(slow.reminder)} / ${ms(slow.cancel)} ms`,
+      baseline: '',
+      ratio: '',
+      target: '< 3,000 ms',
     },
     {
       what: 'peak memory (max RSS) of a cold start, with table',

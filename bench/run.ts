@@ -5,6 +5,7 @@ import { httpLoad, serverBundle } from './http-load';
 import { mixedLoad } from './mixed-load';
 import { startLocalTable, stopLocalTable } from './local-table';
 import { persistenceCalls } from './persistence-calls';
+import { slowTurns } from './slow-turn';
 import { writeReport } from './report';
 import { turnBreakdown } from './turn-breakdown';
 import { warmTurns } from './warm-turns';
@@ -16,7 +17,7 @@ import { warmTurns } from './warm-turns';
  * bench/RESULTS.md and the README's benchmark section. CALF_COACH_BENCH_QUICK=1 for a short run.
  *
  * One file per measurement, run here in this order: bundle-sizes.ts, warm-turns.ts, turn-breakdown.ts,
- * first-stretch.ts, cold-start.ts, persistence-calls.ts, http-load.ts, mixed-load.ts; report.ts writes
+ * first-stretch.ts, cold-start.ts, persistence-calls.ts, slow-turn.ts, http-load.ts, mixed-load.ts; report.ts writes
  * the results.
  * Shared settings are in settings.ts, the requests sent in requests.ts, the local DynamoDB in
  * local-table.ts.
@@ -36,6 +37,7 @@ async function main(): Promise<void> {
   const table = await startLocalTable();
   const cold = await coldStarts(files, table.endpoint);
   const dbCalls = await persistenceCalls(table.endpoint);
+  const slow = await slowTurns(table.endpoint);
   await stopLocalTable(table);
   console.log('cold starts and persistence done');
 
@@ -44,7 +46,7 @@ async function main(): Promise<void> {
   const mixed = await mixedLoad(server);
   console.log('load done');
 
-  writeReport({ sizes, warm, parts, firstStretch: stretch, cold, dbCalls, load, mixed });
+  writeReport({ sizes, warm, parts, firstStretch: stretch, cold, dbCalls, slow, load, mixed });
   if (load.errors > 0 || load.non2xx > 0 || mixed.errors > 0 || mixed.non2xx > 0) process.exitCode = 1;
 }
 

@@ -8,22 +8,10 @@ import { WARM_CONVERSATIONS } from './settings';
  * Lambda handlers, on the same recorded cramp conversation.
  */
 
-type LambdaHandler = (
-  event: unknown,
-  context: unknown,
-  callback: (error: unknown, result?: unknown) => void,
-) => void;
+type LambdaHandler = (event: unknown, context: unknown) => Promise<unknown>;
 
 function asSkill(handler: LambdaHandler): SkillLike {
-  return {
-    invoke: (request) =>
-      new Promise((resolve, reject) => {
-        handler(request, {}, (error, result) => {
-          if (error) reject(error instanceof Error ? error : new Error('handler failed'));
-          else resolve(result as ResponseEnvelope);
-        });
-      }),
-  };
+  return { invoke: async (request) => (await handler(request, {})) as ResponseEnvelope };
 }
 
 /** Times every turn of both bundles; also returns the recorded conversation, for the turn breakdown. */

@@ -42,13 +42,9 @@ import {
   PermissionResponseHandler,
   SetReminderHandler,
 } from './handlers/reminders';
-import { TimeoutApiClient } from './reminders/api-client';
 import { FaqHandler, OtherQuestionHandler } from './handlers/faq';
 import { loadTurn, SESSION_KEY } from './turn/load';
 import { saveTurn } from './turn/save';
-
-/** Reminders and settings calls share a turn's 8 s with everything else. */
-const ALEXA_API_TIMEOUT_MS = 3000;
 
 export interface SkillOptions {
   readonly persistenceAdapter: PersistenceAdapter;
@@ -126,14 +122,13 @@ export const ROUTES: ReadonlyMap<RequestHandler, Takes> = new Map<RequestHandler
 ]);
 
 /**
- * The one skill factory: Lambda (`.lambda()`), the local console and HTTP server, and the tests
+ * The one skill factory: Lambda (`lambdaHandler`, on `.create()`), the local console and HTTP server, and the tests
  * (`.create()`) all build Calf Coach here. The handlers are asked through one router, in the order of
  * REQUEST_HANDLERS.
  */
 export function skillBuilder(options: SkillOptions): CustomSkillBuilder {
   const builder = SkillBuilders.custom()
     .withPersistenceAdapter(options.persistenceAdapter)
-    .withApiClient(new TimeoutApiClient(ALEXA_API_TIMEOUT_MS))
     .addRequestInterceptors(loadTurn(options.persistenceAdapter))
     .addResponseInterceptors(saveTurn(options.persistenceAdapter))
     .addRequestHandlers(intentRouter(REQUEST_HANDLERS, ROUTES))
@@ -166,47 +161,47 @@ export function createSkill(options: SkillOptions): CheckedSkill {
   return new CheckedSkill(skillBuilder(options).getSkillConfiguration());
 }
 
-export type LambdaHandler = (
-  event: RequestEnvelope,
-  context: unknown,
-  callback: (error: Error | null, result?: ResponseEnvelope) => void,
-) => void;
+/** What the skill reads of Lambda's context object: the time left before the function's timeout. */
+export interface LambdaContext {
+  getRemainingTimeInMillis?: () => number;
+}
+
+/** Lambda's handler shape on Node 24: two parameters and a promise (no callback; see lambdaHandler). */
+export type LambdaHandler = (event: RequestEnvelope, context?: LambdaContext) => Promise<ResponseEnvelope>;
+
+/** The spoken apology for a request the skill could not even begin to read. */
+function apology(event: RequestEnvelope): ResponseEnvelope {
+  const response = ResponseFactory.init()
+    .speak(translatorFor(localeOf(event))('error.spoken'))
+    .withShouldEndSession(true)
+    .getResponse();
+  return { version: '1.0', response };
+}
 
 /**
- * The Lambda handler: the checked skill's invoke, with one safety net. ask-sdk reads a few envelope
- * fields before any handler or error handler runs (context.System for the API client); an envelope too
- * broken for that still gets a short spoken apology instead of a failed invocation. An event that is not
- * an Alexa request at all, or a skill event that failed (so Alexa sends it again), fails the
- * invocation. The callback does not wait for an empty event loop: every outbound call is bounded, and
- * whatever it leaves behind must not hold the answer back.
+ * The Lambda handler: `async (event, context)` on the checked skill's invoke. Lambda's Node 24 runtime
+ * refuses a handler that declares a third (callback) parameter at init, as ask-sdk's `.lambda()` does,
+ * so this one is built on `.create()` and `invoke()` (tests/build/node24.test.ts loads the bundle the
+ * way the runtime does). One safety net: ask-sdk reads a few envelope fields before any handler or
+ * error handler runs (context.System for the API client); an envelope too broken for that still gets a
+ * short spoken apology instead of a failed invocation. An event that is not an Alexa request at all, or
+ * a skill event that failed (so Alexa sends it again), fails the invocation.
  */
 export function lambdaHandler(options: SkillOptions): LambdaHandler {
   const skill = createSkill(options);
-  return (event, context, callback) => {
-    if (typeof context === 'object' && context !== null) {
-      (context as { callbackWaitsForEmptyEventLoop?: boolean }).callbackWaitsForEmptyEventLoop = false;
+  return async (event, context) => {
+    try {
+      return await skill.invoke(event, context);
+    } catch (error) {
+      if (error instanceof NotAnAlexaRequest) {
+        log.error('invoke-refused', { error: error.message });
+        throw error;
+      }
+      log.error('invoke-failed', { error: errorMessage(error) });
+      if (isSkillEventType((event as { request: { type: unknown } }).request.type)) {
+        throw error instanceof Error ? error : new Error(errorMessage(error));
+      }
+      return apology(event);
     }
-    skill.invoke(event, context).then(
-      (response) => {
-        callback(null, response);
-      },
-      (error: unknown) => {
-        if (error instanceof NotAnAlexaRequest) {
-          log.error('invoke-refused', { error: error.message });
-          callback(error);
-          return;
-        }
-        log.error('invoke-failed', { error: errorMessage(error) });
-        if (isSkillEventType((event as { request: { type: unknown } }).request.type)) {
-          callback(error instanceof Error ? error : new Error(errorMessage(error)));
-          return;
-        }
-        const response = ResponseFactory.init()
-          .speak(translatorFor(localeOf(event))('error.spoken'))
-          .withShouldEndSession(true)
-          .getResponse();
-        callback(null, { version: '1.0', response });
-      },
-    );
   };
 }

@@ -6,7 +6,8 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 
 export const TARGETS = {
-  lambda: { entry: 'lambda/index.ts', outfile: 'dist/index.js', report: true, slim: true },
+  // The Lambda bundle has a folder of its own: ask deploy uploads that folder (ask-resources.json).
+  lambda: { entry: 'lambda/index.ts', outfile: 'dist/lambda/index.js', report: true, slim: true },
   console: { entry: 'lambda/local/console/main.ts', outfile: 'dist/console.js', report: false },
   server: { entry: 'lambda/local/server/main.ts', outfile: 'dist/server.js', report: false },
   validate: { entry: 'scripts/validate.ts', outfile: 'dist/validate.js', report: false },
@@ -71,6 +72,20 @@ export const usedServicesOnly = {
   },
 };
 
+/**
+ * ask-sdk reads only `version` from its package.json files (for its user agent), but esbuild would inline
+ * the whole files (some 2 KB): only the version is bundled.
+ */
+const askSdkVersionsOnly = {
+  name: 'ask-sdk-versions-only',
+  setup(builder) {
+    builder.onLoad({ filter: /[\\/]node_modules[\\/]ask-sdk-[a-z-]+[\\/]package\.json$/ }, async (args) => {
+      const { version } = JSON.parse(await readFile(args.path, 'utf8'));
+      return { contents: JSON.stringify({ version }), loader: 'json' };
+    });
+  },
+};
+
 /** Builds one target; returns the bundle's size in bytes. */
 export async function bundle(name, outfile, overrides = {}) {
   const target = TARGETS[name];
@@ -90,7 +105,11 @@ export async function bundle(name, outfile, overrides = {}) {
     // The benchmark runs from the repo and loads its tools (dynalite, autocannon) from node_modules.
     ...(target.external
       ? { packages: 'external' }
-      : { plugins: target.slim ? [askSdkCoreOnce, usedServicesOnly] : [askSdkCoreOnce] }),
+      : {
+          plugins: target.slim
+            ? [askSdkCoreOnce, askSdkVersionsOnly, usedServicesOnly]
+            : [askSdkCoreOnce, askSdkVersionsOnly],
+        }),
     ...overrides,
   });
   return Object.values(result.metafile.outputs).reduce((sum, output) => sum + output.bytes, 0);

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { bundle } from './bundle.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
-const dist = path.join(root, 'dist', 'index.js');
+const dist = path.join(root, 'dist', 'lambda', 'index.js');
 await bundle('lambda', dist);
 
 mkdirSync(path.join(root, 'build'), { recursive: true });
@@ -22,5 +22,7 @@ const models = readdirSync(path.join(root, 'interaction-models')).filter((name) 
 for (const name of models)
   copyFileSync(path.join(root, 'interaction-models', name), path.join(modelsOut, name));
 
-console.log(`build/lambda.zip: ${statSync(zipFile).size} bytes (dist/index.js, handler index.handler)`);
+console.log(
+  `build/lambda.zip: ${statSync(zipFile).size} bytes (dist/lambda/index.js, handler index.handler)`,
+);
 console.log(`skill-package/interactionModels/custom: ${models.join(', ')}`);

@@ -66,6 +66,22 @@ export function permissionDenied(state: SessionState, ctx: Ctx): Outcome {
   return { ...reminderDone(state, ctx.t('reminder.denied'), ctx), consentCard: [REMINDERS_SCOPE] };
 }
 
+/** The saved reminder token set, or cleared (undefined). */
+function withToken(state: SessionState, token: string | undefined): SessionState {
+  const { reminderToken: _old, ...stored } = state.stored;
+  return { ...state, stored: token ? { ...stored, reminderToken: token } : stored };
+}
+
+/**
+ * Without the permission (no grant, or a 401) for cancelling or listing: a card in the Alexa app to grant
+ * it (a voice request's answer would set a reminder); a device that cannot take reminders (403) says so.
+ */
+function cannot(state: SessionState, kind: 'needsPermission' | 'unsupported', ctx: Ctx): Outcome {
+  return kind === 'unsupported'
+    ? reminderDone(state, ctx.t('reminder.unsupported'), ctx)
+    : { ...reminderDone(state, ctx.t('reminder.allowInApp'), ctx), consentCard: [REMINDERS_SCOPE] };
+}
+
 export function reminderCreated(
   state: SessionState,
   result: CreateResult,
@@ -75,34 +91,43 @@ export function reminderCreated(
   switch (result.kind) {
     case 'needsPermission':
       return askForPermission(state, time, ctx);
+    case 'unsupported':
+      return reminderDone(state, ctx.t('reminder.unsupported'), ctx);
     case 'failed':
       return reminderDone(state, ctx.t('reminder.failed'), ctx);
-    case 'created': {
-      const stored = result.token ? { ...state.stored, reminderToken: result.token } : state.stored;
+    case 'asked':
+      // Whether it was made is unknown: no token is kept, and the next "set" finds it in the list.
+      return reminderDone(state, ctx.t('reminder.asked'), ctx);
+    case 'created':
       return reminderDone(
-        { ...state, stored },
+        result.token ? withToken(state, result.token) : state,
         ctx.t('reminder.created', { time: describeTime(time, ctx.locale) }),
         ctx,
       );
-    }
   }
 }
 
 export function remindersCancelled(state: SessionState, result: CancelResult, ctx: Ctx): Outcome {
   switch (result.kind) {
     case 'none':
-      return reminderDone(state, ctx.t('reminder.noneToCancel'), ctx);
+      return reminderDone(withToken(state, undefined), ctx.t('reminder.noneToCancel'), ctx);
+    case 'cancelled':
+      return reminderDone(withToken(state, undefined), ctx.t('reminder.cancelled'), ctx);
+    case 'needsPermission':
+    case 'unsupported':
+      return cannot(state, result.kind, ctx);
     case 'failed':
-      return reminderDone(state, ctx.t('reminder.failed'), ctx);
-    case 'cancelled': {
-      const { reminderToken: _t, ...stored } = state.stored;
-      return reminderDone({ ...state, stored }, ctx.t('reminder.cancelled'), ctx);
-    }
+      return reminderDone(
+        result.tokenGone ? withToken(state, undefined) : state,
+        ctx.t('reminder.unreachable'),
+        ctx,
+      );
   }
 }
 
 export function remindersListed(state: SessionState, result: ListResult, ctx: Ctx): Outcome {
-  if (result.kind === 'failed') return reminderDone(state, ctx.t('reminder.failed'), ctx);
+  if (result.kind === 'failed') return reminderDone(state, ctx.t('reminder.unreachable'), ctx);
+  if (result.kind !== 'listed') return cannot(state, result.kind, ctx);
   const [first] = result.times;
   const text =
     result.times.length === 0

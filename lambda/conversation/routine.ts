@@ -10,6 +10,7 @@ import type { Pending, SessionState } from '../state/session';
 import { clockStop, locked } from './flags';
 import { ask, currentRoutine, withPending, withStored, type Ctx, type Outcome } from './outcome';
 import { askPending } from './prompts';
+import { timerToken, type TimerToken } from './timer-token';
 
 /** Walking a routine: reading a step, and deciding what comes after it through the step walker. */
 
@@ -51,7 +52,10 @@ export function readStep(
       state: { ...withPending(state, undefined), timerAsked: true },
       speech: [...lead, say(ctx.t('timer.permission'))],
       end: false,
-      askPermission: { scope: TIMERS_SCOPE, token: `${TIMER_TOKEN}${String(index)}` },
+      askPermission: {
+        scope: TIMERS_SCOPE,
+        token: timerToken(routine.id, index, state.screening, state.standing),
+      },
     };
   }
   const tries = index === state.stepIndex ? state.tries + 1 : 1;
@@ -97,18 +101,14 @@ export function readStep(
   };
 }
 
-const TIMER_TOKEN = 'timer:';
-
-/** The step a timer permission token was asked for, if it is one of ours. */
-export function stepOfTimerToken(token: string | undefined): number | undefined {
-  const index = /^timer:(\d{1,2})$/.exec(token ?? '')?.[1];
-  return index === undefined ? undefined : Number(index);
-}
-
-/** Alexa's answer to the timer permission: the step is read, with the timer or without. */
-export function timerAnswer(state: SessionState, index: number, accepted: boolean, ctx: Ctx): Outcome {
+/**
+ * Alexa's answer to the timer permission: the step is read, with the timer or without. A session that
+ * lost its routine (the answer came without the session's attributes) goes on from what the token carries.
+ */
+export function timerAnswer(state: SessionState, token: TimerToken, accepted: boolean, ctx: Ctx): Outcome {
   const granted = accepted ? new Set([...ctx.granted, TIMERS_SCOPE]) : ctx.granted;
-  return proceed({ ...state, timerAsked: true }, index, { ...ctx, granted });
+  const restored = state.routineId === undefined && token.carried ? { ...state, ...token.carried } : state;
+  return proceed({ ...restored, timerAsked: true }, token.index, { ...ctx, granted });
 }
 
 /** The steps left out on the way, and why, in one short sentence ("We'll skip the rub and the warmth, to be safe."). */

@@ -1,7 +1,8 @@
 import type { HandlerInput, RequestHandler } from 'ask-sdk-core';
 import type { interfaces } from 'ask-sdk-model';
-import type { Ctx, Outcome } from '../conversation/outcome';
-import { stepOfTimerToken, timerAnswer } from '../conversation/routine';
+import type { Outcome } from '../conversation/outcome';
+import { timerAnswer } from '../conversation/routine';
+import { parseTimerToken } from '../conversation/timer-token';
 import {
   askReminderTime,
   permissionDenied,
@@ -11,20 +12,20 @@ import {
   timeFromToken,
 } from '../conversation/reminders';
 import { DEFAULT_TIME, inTheEvening, parseTime, type TimeOfDay } from '../reminders/schedule';
-import { cancelReminders, createDailyReminder, listReminders } from '../reminders/service';
-import type { SessionState } from '../state/session';
+import { cancelReminders, listReminders, setDailyReminder } from '../reminders/service';
 import { rule } from '../turn/handler';
+import { alexaServicesFor, type Turn } from '../turn/turn';
 import { Intents } from './intents';
 import { isIntent, isRequest, slotOf } from './match';
 
-async function create(input: HandlerInput, state: SessionState, ctx: Ctx, time: TimeOfDay): Promise<Outcome> {
-  const result = await createDailyReminder(
-    input,
-    time,
-    ctx.t('reminder.text'),
-    ctx.locale,
-    new Date(ctx.nowMs),
-  );
+async function create(
+  input: HandlerInput,
+  { state, ctx, deadline }: Turn,
+  time: TimeOfDay,
+): Promise<Outcome> {
+  const reminder = { time, text: ctx.t('reminder.text'), locale: ctx.locale, now: new Date(ctx.nowMs) };
+  const clients = alexaServicesFor(input, deadline);
+  const result = await setDailyReminder(input.requestEnvelope, clients, state.stored.reminderToken, reminder);
   return reminderCreated(state, result, time, ctx);
 }
 
@@ -42,34 +43,43 @@ function timeSlot(input: HandlerInput): TimeOfDay | undefined {
  */
 export const SetReminderHandler: RequestHandler = rule(
   (input) => isIntent(input, Intents.setReminder),
-  ({ state, ctx }, input) => {
+  (turn, input) => {
     const time = timeSlot(input);
-    return time ? create(input, state, ctx, time) : askReminderTime(state, ctx);
+    return time ? create(input, turn, time) : askReminderTime(turn.state, turn.ctx);
   },
 );
 
 /** Alexa's answer to a voice permission request: the warmth step with or without its timer; or the reminder. */
 export const PermissionResponseHandler: RequestHandler = rule(
   (input) => isRequest(input, 'Connections.Response'),
-  ({ state, ctx }, input) => {
+  (turn, input) => {
+    const { state, ctx } = turn;
     const request = input.requestEnvelope.request as interfaces.connections.ConnectionsResponse;
     const status = (request.payload as { status?: unknown } | undefined)?.status;
-    const timerStep = stepOfTimerToken(request.token);
-    if (timerStep !== undefined) return timerAnswer(state, timerStep, status === 'ACCEPTED', ctx);
+    const timer = parseTimerToken(request.token);
+    if (timer) return timerAnswer(state, timer, status === 'ACCEPTED', ctx);
     const time = timeFromToken(request.token) ?? DEFAULT_TIME;
-    return status === 'ACCEPTED' ? create(input, state, ctx, time) : permissionDenied(state, ctx);
+    return status === 'ACCEPTED' ? create(input, turn, time) : permissionDenied(state, ctx);
   },
 );
 
-/** "Cancel my stretch reminder": the one this skill set, or all of its own if the token was lost. */
+/** "Cancel my stretch reminder": every reminder this skill has, the saved one and any other listed. */
 export const CancelReminderHandler: RequestHandler = rule(
   (input) => isIntent(input, Intents.cancelReminder),
-  async ({ state, ctx }, input) =>
-    remindersCancelled(state, await cancelReminders(input, state.stored.reminderToken), ctx),
+  async ({ state, ctx, deadline }, input) => {
+    const clients = alexaServicesFor(input, deadline);
+    const result = await cancelReminders(input.requestEnvelope, clients, state.stored.reminderToken);
+    return remindersCancelled(state, result, ctx);
+  },
 );
 
 /** "What reminders do I have?": this skill's reminders, with the time they ring. */
 export const ListRemindersHandler: RequestHandler = rule(
   (input) => isIntent(input, Intents.listReminders),
-  async ({ state, ctx }, input) => remindersListed(state, await listReminders(input), ctx),
+  async ({ state, ctx, deadline }, input) =>
+    remindersListed(
+      state,
+      await listReminders(input.requestEnvelope, alexaServicesFor(input, deadline)),
+      ctx,
+    ),
 );

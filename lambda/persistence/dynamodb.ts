@@ -6,6 +6,7 @@ import type { PersistenceAdapter } from 'ask-sdk-core';
 import type { RequestEnvelope } from 'ask-sdk-model';
 import { versionOf, type FieldStore, type UpdateResult, type VersionedItem } from './field-store';
 import { fromAttribute, toAttribute, toAttributeMap } from './marshall';
+import type { Deadline } from '../deadline';
 import type { Attributes } from './memory';
 import { ATTRIBUTES, PARTITION_KEY, VERSION } from './table';
 import { userKey } from './user-key';
@@ -187,8 +188,10 @@ export class DynamoDbPersistenceAdapter implements PersistenceAdapter, FieldStor
   private async call(
     operation: Operation,
     payload: Record<string, unknown>,
+    deadline?: Deadline,
   ): Promise<Record<string, unknown>> {
-    const signal = AbortSignal.timeout(this.timeoutMs);
+    const bound = AbortSignal.timeout(this.timeoutMs);
+    const signal = deadline ? AbortSignal.any([bound, deadline.signal()]) : bound;
     const body = JSON.stringify(payload);
     for (let attempt = 1; ; attempt++) {
       this.config.onCall?.(operation);
@@ -198,7 +201,12 @@ export class DynamoDbPersistenceAdapter implements PersistenceAdapter, FieldStor
         const retry = error instanceof DynamoDbError && error.retryable && attempt < 2 && !signal.aborted;
         if (!retry)
           throw signal.aborted
-            ? new DynamoDbError(`${operation} took longer than ${String(this.timeoutMs)} ms`, false)
+            ? new DynamoDbError(
+                bound.aborted
+                  ? `${operation} took longer than ${String(this.timeoutMs)} ms`
+                  : `${operation} ran out of the turn's time`,
+                false,
+              )
             : error;
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
@@ -209,12 +217,12 @@ export class DynamoDbPersistenceAdapter implements PersistenceAdapter, FieldStor
     return { [PARTITION_KEY]: { S: userKey(envelope) } };
   }
 
-  async read(envelope: RequestEnvelope): Promise<VersionedItem> {
-    const result = await this.call('GetItem', {
-      TableName: this.tableName,
-      Key: this.key(envelope),
-      ConsistentRead: true,
-    });
+  async read(envelope: RequestEnvelope, deadline?: Deadline): Promise<VersionedItem> {
+    const result = await this.call(
+      'GetItem',
+      { TableName: this.tableName, Key: this.key(envelope), ConsistentRead: true },
+      deadline,
+    );
     const item = result.Item as Record<string, unknown> | undefined;
     const stored = item?.[ATTRIBUTES];
     if (!item || !stored) return { attributes: {}, version: 0 };
@@ -239,6 +247,7 @@ export class DynamoDbPersistenceAdapter implements PersistenceAdapter, FieldStor
     envelope: RequestEnvelope,
     changes: Readonly<Attributes>,
     expectedVersion: number,
+    deadline?: Deadline,
   ): Promise<UpdateResult> {
     const names: Record<string, string> = { '#a': ATTRIBUTES, '#v': VERSION };
     const values: Record<string, unknown> = { ':next': expectedVersion + 1 };
@@ -265,18 +274,22 @@ export class DynamoDbPersistenceAdapter implements PersistenceAdapter, FieldStor
       condition = '#v = :expected';
     }
     try {
-      await this.call('UpdateItem', {
-        TableName: this.tableName,
-        Key: this.key(envelope),
-        UpdateExpression: update,
-        ConditionExpression: condition,
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: toAttributeMap(values),
-      });
+      await this.call(
+        'UpdateItem',
+        {
+          TableName: this.tableName,
+          Key: this.key(envelope),
+          UpdateExpression: update,
+          ConditionExpression: condition,
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: toAttributeMap(values),
+        },
+        deadline,
+      );
       return { ok: true, version: expectedVersion + 1 };
     } catch (error) {
       if (error instanceof DynamoDbError && error.type === 'ConditionalCheckFailedException') {
-        return { ok: false, current: await this.read(envelope) };
+        return { ok: false, current: await this.read(envelope, deadline) };
       }
       throw error;
     }

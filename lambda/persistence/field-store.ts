@@ -1,5 +1,6 @@
 import type { PersistenceAdapter } from 'ask-sdk-core';
 import type { RequestEnvelope } from 'ask-sdk-model';
+import type { Deadline } from '../deadline';
 import type { Attributes } from './memory';
 
 /**
@@ -20,12 +21,14 @@ export interface VersionedItem {
 export type UpdateResult =
   { readonly ok: true; readonly version: number } | { readonly ok: false; readonly current: VersionedItem };
 
+/** `deadline`: the turn's (deadline.ts); a store that calls out gives up there. */
 export interface FieldStore {
-  read(envelope: RequestEnvelope): Promise<VersionedItem>;
+  read(envelope: RequestEnvelope, deadline?: Deadline): Promise<VersionedItem>;
   update(
     envelope: RequestEnvelope,
     changes: Readonly<Attributes>,
     expectedVersion: number,
+    deadline?: Deadline,
   ): Promise<UpdateResult>;
 }
 

@@ -1,5 +1,6 @@
 import type { PersistenceAdapter } from 'ask-sdk-core';
 import type { RequestEnvelope } from 'ask-sdk-model';
+import type { Deadline } from '../deadline';
 import type { FieldStore, UpdateResult, VersionedItem } from './field-store';
 import { FilePersistenceAdapter } from './file';
 import { MemoryPersistenceAdapter, type Attributes } from './memory';
@@ -48,16 +49,17 @@ class LazyDynamoDbAdapter implements PersistenceAdapter, FieldStore {
     return (await this.load()).getAttributes(envelope);
   }
 
-  async read(envelope: RequestEnvelope): Promise<VersionedItem> {
-    return (await this.load()).read(envelope);
+  async read(envelope: RequestEnvelope, deadline?: Deadline): Promise<VersionedItem> {
+    return (await this.load()).read(envelope, deadline);
   }
 
   async update(
     envelope: RequestEnvelope,
     changes: Readonly<Attributes>,
     expectedVersion: number,
+    deadline?: Deadline,
   ): Promise<UpdateResult> {
-    return (await this.load()).update(envelope, changes, expectedVersion);
+    return (await this.load()).update(envelope, changes, expectedVersion, deadline);
   }
 
   async saveAttributes(envelope: RequestEnvelope, attributes: Attributes): Promise<void> {

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
-import type { services } from 'ask-sdk-model';
+import { services, type RequestEnvelope } from 'ask-sdk-model';
+import { DeadlineExceeded, type Deadline } from '../deadline';
 
 /** Node's http(s) is loaded on the first call only: most turns call no API, and a cold start skips it. */
 async function requestFor(url: URL): Promise<typeof import('node:https').request> {
@@ -9,18 +10,19 @@ async function requestFor(url: URL): Promise<typeof import('node:https').request
 }
 
 /**
- * ask-sdk's ApiClient (reminders, timers, settings) on Node's http(s) with a deadline: a slow Alexa API
- * must never make a turn miss the 8 s Alexa allows. At the deadline the request is aborted and its
- * socket destroyed, so nothing of it is left to keep the process (a Lambda's event loop) busy. Like
- * ask-sdk's DefaultApiClient, any HTTP status resolves; the service clients read it.
+ * ask-sdk's ApiClient (reminders, timers, settings) on Node's http(s), bound by the turn's deadline
+ * (deadline.ts): every call of a turn shares it, so a slow Alexa API never makes the turn miss its
+ * answer. At the deadline the request is aborted and its socket destroyed, so nothing of it is left to
+ * keep the process (a Lambda's event loop) busy; the call rejects with DeadlineExceeded. Like ask-sdk's
+ * DefaultApiClient, any HTTP status resolves; the service clients read it.
  */
-export class TimeoutApiClient implements services.ApiClient {
-  constructor(private readonly timeoutMs: number) {}
+export class DeadlineApiClient implements services.ApiClient {
+  constructor(private readonly deadline: Deadline) {}
 
   async invoke(request: services.ApiClientRequest): Promise<services.ApiClientResponse> {
-    const signal = AbortSignal.timeout(this.timeoutMs);
+    const signal = this.deadline.signal();
     const tooLong = (): Error =>
-      new Error(`${request.method} ${request.url} took longer than ${String(this.timeoutMs)} ms`);
+      new DeadlineExceeded(`${request.method} ${request.url} ran out of the turn's time`);
     let url: URL;
     try {
       url = new URL(request.url);
@@ -56,4 +58,21 @@ export class TimeoutApiClient implements services.ApiClient {
       outgoing.end(request.body);
     });
   }
+}
+
+/**
+ * The Alexa service clients (reminders, timers, settings) for one turn, every call bound by the turn's
+ * `deadline`; undefined when the request carries no API endpoint or access token.
+ */
+export function alexaServices(
+  envelope: RequestEnvelope,
+  deadline: Deadline,
+): services.ServiceClientFactory | undefined {
+  const { apiEndpoint, apiAccessToken } = envelope.context.System;
+  if (!apiEndpoint || !apiAccessToken) return undefined;
+  return new services.ServiceClientFactory({
+    apiClient: new DeadlineApiClient(deadline),
+    apiEndpoint,
+    authorizationValue: apiAccessToken,
+  });
 }

@@ -97,17 +97,33 @@ export function reminderTime(reminder: services.reminderManagement.Reminder): Ti
   return hour === undefined ? undefined : { hour: Number(hour), minute: Number(minute ?? 0) };
 }
 
-/** What asking the Reminders API for a daily reminder came to. */
+/**
+ * Why a Reminders API call did not give an answer: 401, no permission (Alexa asks for it); 403, this
+ * device cannot take reminders (asking again would not help); the turn's time ran out; anything else.
+ */
+export type ReminderFailure = 'needsPermission' | 'unsupported' | 'failed';
+
+/**
+ * What asking for the daily reminder came to: set (a new one, or the person's one moved to the new
+ * time); `asked`: the request went out and the turn's time ran out before the answer (the Alexa app
+ * shows whether it is set); or a failure, with nothing set or changed.
+ */
 export type CreateResult =
   | { readonly kind: 'created'; readonly token?: string }
-  | { readonly kind: 'needsPermission' }
-  | { readonly kind: 'failed' };
+  | { readonly kind: 'asked' }
+  | { readonly kind: ReminderFailure };
 
-/** What cancelling this skill's reminders came to; `none`: nothing of ours to cancel, or no permission. */
+/**
+ * What cancelling this skill's reminders came to: `cancelled`, every one of them is gone; `none`, there
+ * was none (or the saved one was already deleted, say in the Alexa app). On a failure some may remain;
+ * `tokenGone` says whether the one whose token is saved is gone, so the saved token can be cleared.
+ */
 export type CancelResult =
-  { readonly kind: 'cancelled' } | { readonly kind: 'none' } | { readonly kind: 'failed' };
+  | { readonly kind: 'cancelled' }
+  | { readonly kind: 'none' }
+  | { readonly kind: ReminderFailure; readonly tokenGone: boolean };
 
 /** This skill's reminders, as the Reminders API lists them. */
 export type ListResult =
   | { readonly kind: 'listed'; readonly times: readonly (TimeOfDay | undefined)[] }
-  | { readonly kind: 'failed' };
+  | { readonly kind: ReminderFailure };

@@ -1,4 +1,4 @@
-import type { HandlerInput } from 'ask-sdk-core';
+import type { services } from 'ask-sdk-model';
 import { errorMessage, log } from '../log';
 
 /**
@@ -6,12 +6,11 @@ import { errorMessage, log } from '../log';
  * whether it was set; a failure is one log line, never a throw.
  */
 export async function startTimer(
-  input: HandlerInput,
+  factory: services.ServiceClientFactory | undefined,
   seconds: number,
   text: string,
   locale: string,
 ): Promise<boolean> {
-  const factory = input.serviceClientFactory;
   if (!factory) return false;
   try {
     await factory.getTimerManagementServiceClient().createTimer({

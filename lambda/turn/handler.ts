@@ -2,7 +2,7 @@ import type { HandlerInput, RequestHandler } from 'ask-sdk-core';
 import type { Outcome } from '../conversation/outcome';
 import { startTimer } from '../reminders/timer-service';
 import { render } from './render';
-import { setOutcome, turnOf, type Turn } from './turn';
+import { alexaServicesFor, setOutcome, turnOf, type Turn } from './turn';
 
 /**
  * A request handler from a matcher and a move: the move's outcome is kept for the response
@@ -19,10 +19,9 @@ export function rule(
       const decided = await move(turn, input);
       // The one side effect a move may ask for; if the timer cannot be set, the move's other answer is said.
       const timer = decided.timer;
-      const outcome =
-        timer && !(await startTimer(input, timer.seconds, timer.announce, turn.ctx.locale))
-          ? timer.ifFailed
-          : decided;
+      const clients = timer && alexaServicesFor(input, turn.deadline);
+      const set = timer && (await startTimer(clients, timer.seconds, timer.announce, turn.ctx.locale));
+      const outcome = timer && !set ? timer.ifFailed : decided;
       setOutcome(input, outcome);
       return render(input, turn.ctx, outcome);
     },

@@ -1,5 +1,6 @@
 import type { HandlerInput, PersistenceAdapter, RequestInterceptor } from 'ask-sdk-core';
 import { isFieldStore, type FieldStore } from '../persistence/field-store';
+import { Deadline, SAVE_RESERVE_MS } from '../deadline';
 import { errorMessage, log } from '../log';
 import { translatorFor } from '../speech/i18n';
 import { localeOf } from '../speech/locale';
@@ -40,10 +41,15 @@ interface Read {
 }
 
 /** Reads the stored state and its version; undefined (with one warning line) when the store cannot be reached. */
-async function readStored(input: HandlerInput, store: FieldStore | undefined): Promise<Read | undefined> {
+async function readStored(
+  input: HandlerInput,
+  store: FieldStore | undefined,
+  deadline: Deadline,
+): Promise<Read | undefined> {
   try {
+    // The read leaves the turn time for the save after it.
     const { attributes, version } = store
-      ? await store.read(input.requestEnvelope)
+      ? await store.read(input.requestEnvelope, deadline.before(SAVE_RESERVE_MS))
       : { attributes: await input.attributesManager.getPersistentAttributes(), version: 0 };
     const { state, problem } = parseStored(attributes);
     if (problem) log.warn('stored-state-ignored', { problem });
@@ -73,8 +79,9 @@ async function loadState(
   nowMs: number,
   store: FieldStore | undefined,
   session: SessionState | undefined,
+  deadline: Deadline,
 ): Promise<SessionState> {
-  const read = await readStored(input, store);
+  const read = await readStored(input, store, deadline);
   if (!session) {
     return read
       ? newSession(nowMs, read.state, storedFingerprint(read.state), read.version)
@@ -89,6 +96,20 @@ async function loadState(
   });
 }
 
+function keep(
+  input: HandlerInput,
+  state: SessionState,
+  nowMs: number,
+  locale: string,
+  deadline: Deadline,
+): void {
+  setTurn(input, {
+    state,
+    ctx: { t: translatorFor(locale), locale, nowMs, granted: grantedScopes(input) },
+    deadline,
+  });
+}
+
 /**
  * Loads the turn once: the conversation state, the request's language and its clock. With an adapter
  * that has versioned reads (field-store.ts), the store's version comes with the state, for the save.
@@ -96,28 +117,24 @@ async function loadState(
  */
 export function loadTurn(adapter?: PersistenceAdapter): RequestInterceptor {
   const store = isFieldStore(adapter) ? adapter : undefined;
-  const keep = (input: HandlerInput, state: SessionState, nowMs: number, locale: string): void => {
-    setTurn(input, {
-      state,
-      ctx: { t: translatorFor(locale), locale, nowMs, granted: grantedScopes(input) },
-    });
-  };
   return {
     process(input) {
+      // The turn's one deadline starts here, from Lambda's remaining time where there is one.
+      const deadline = Deadline.forTurn(input.context);
       const nowMs = requestTime(input);
       const locale = localeOf(input.requestEnvelope);
       if (isSkillEvent(input)) {
-        keep(input, stateWith(newSession(nowMs), { storeUnread: true }), nowMs, locale);
+        keep(input, stateWith(newSession(nowMs), { storeUnread: true }), nowMs, locale, deadline);
         return;
       }
       const { session, malformed } = sessionState(input, nowMs);
       if (session && !session.storeUnread) {
-        keep(input, session, nowMs, locale);
+        keep(input, session, nowMs, locale, deadline);
         return;
       }
       if (malformed) log.warn('session-state-ignored', { reason: 'malformed session attributes' });
-      return loadState(input, nowMs, store, session).then((state) => {
-        keep(input, state, nowMs, locale);
+      return loadState(input, nowMs, store, session, deadline).then((state) => {
+        keep(input, state, nowMs, locale, deadline);
       });
     },
   };

@@ -3,7 +3,7 @@ import type { Intent, Response } from 'ask-sdk-model';
 import { keepsOpen, type Ctx, type Outcome } from '../conversation/outcome';
 import { awaitedSlot } from '../conversation/reminders';
 import { renderDocument } from '../display/screens';
-import { toPlainText, toSsml, NORMAL_VOICE, type Voice } from '../speech/ssml';
+import { say, toPlainText, toSsml, NORMAL_VOICE, type Voice } from '../speech/ssml';
 import { supportsApl } from './apl-support';
 
 function voiceOf(outcome: Outcome): Voice {
@@ -52,4 +52,14 @@ export function render(input: HandlerInput, ctx: Ctx, outcome: Outcome): Respons
     builder.addDirective(renderDocument(display, ctx.t));
   }
   return builder.withShouldEndSession(!open).getResponse();
+}
+
+/**
+ * Says `notice` after the outcome's first sentence, in the same voice: for what the save learns only
+ * after the answer was rendered (a preference that could not be kept for next time).
+ */
+export function addNotice(response: Response, outcome: Outcome, notice: string): void {
+  const [first, ...rest] = outcome.speech;
+  const speech = first ? [first, say(notice), ...rest] : [say(notice)];
+  response.outputSpeech = { type: 'SSML', ssml: `<speak>${toSsml(speech, voiceOf(outcome))}</speak>` };
 }

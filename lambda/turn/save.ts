@@ -1,6 +1,7 @@
 import type { HandlerInput, PersistenceAdapter, ResponseInterceptor } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
-import { settled } from '../conversation/outcome';
+import { settled, type Outcome } from '../conversation/outcome';
+import type { Deadline } from '../deadline';
 import { errorMessage, log } from '../log';
 import { isFieldStore, type FieldStore } from '../persistence/field-store';
 import { stateWith, type SessionState } from '../state/session';
@@ -15,6 +16,7 @@ import {
   type StoredState,
 } from '../state/stored';
 import { requestTime, SESSION_KEY } from './load';
+import { addNotice } from './render';
 import { outcomeOf, turnOf } from './turn';
 
 /** The turn's clock, as the load read it (or the request's, for a turn it did not load). */
@@ -24,6 +26,28 @@ function turnAt(input: HandlerInput): number {
   } catch {
     return requestTime(input);
   }
+}
+
+/** The turn's deadline, as the load set it (none for a turn it did not load). */
+function deadlineOf(input: HandlerInput): Deadline | undefined {
+  try {
+    return turnOf(input).deadline;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * "From now on" is not true of a preference the store did not keep (a write that failed, or a store
+ * that could not be read): when this turn changed one, the answer says it could not be saved.
+ */
+function tellIfPreferenceLost(input: HandlerInput, response: Response, outcome: Outcome): void {
+  const { state, ctx } = turnOf(input);
+  const before = state.stored.preferences;
+  const after = outcome.state.stored.preferences;
+  const changed =
+    before.holdScale !== after.holdScale || before.rate !== after.rate || before.quiet !== after.quiet;
+  if (changed) addNotice(response, outcome, ctx.t('prefs.notSaved'));
 }
 
 /** A conflict, a merge and one more try; a store that moved on again by then is written next turn. */
@@ -41,13 +65,14 @@ async function writeFields(
   changed: readonly StoredField[],
   store: FieldStore,
   at: number,
+  deadline: Deadline | undefined,
 ): Promise<SessionState> {
   let expected = state.savedVersion;
   let target = ours;
   let fields = changed;
   for (let attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
     const changes = expected === 0 ? storedAttributes(target) : storedChanges(target, fields);
-    const result = await store.update(input.requestEnvelope, changes, expected);
+    const result = await store.update(input.requestEnvelope, changes, expected, deadline);
     if (result.ok) {
       return stateWith(state, {
         stored: target,
@@ -110,6 +135,7 @@ export function saveTurn(adapter?: PersistenceAdapter): ResponseInterceptor {
         return;
       }
       const changed = state.storeUnread ? [] : changedFields(state.savedFingerprint, state.stored);
+      let kept = !state.storeUnread;
       if (mustWrite(changed, response)) {
         // Progress carries the time it was set: with two devices, the newer wins.
         const at = turnAt(input);
@@ -123,12 +149,14 @@ export function saveTurn(adapter?: PersistenceAdapter): ResponseInterceptor {
             : state.stored;
         try {
           state = store
-            ? await writeFields(input, state, ours, changed, store, at)
+            ? await writeFields(input, state, ours, changed, store, at, deadlineOf(input))
             : await writeWhole(input, state, ours);
         } catch (error) {
           log.warn('persistence-write-failed', { error: errorMessage(error) });
+          kept = false;
         }
       }
+      if (!kept && outcome && response) tellIfPreferenceLost(input, response, outcome);
       if (input.requestEnvelope.session) {
         input.attributesManager.setSessionAttributes({ [SESSION_KEY]: state });
       }

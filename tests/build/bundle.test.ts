@@ -5,11 +5,7 @@ import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import { envelope, localDevice, newSessionId } from '../../lambda/local/simulator/envelope';
 import { bundleTo } from '../helpers/process';
 
-type LambdaHandler = (
-  event: RequestEnvelope,
-  context: unknown,
-  callback: (error: unknown, result?: ResponseEnvelope) => void,
-) => void;
+type LambdaHandler = (event: RequestEnvelope, context: unknown) => Promise<ResponseEnvelope>;
 
 describe('the Lambda bundle', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'calf-coach-bundle-'));
@@ -29,13 +25,9 @@ describe('the Lambda bundle', () => {
       { type: 'LaunchRequest' },
       new Date(),
     );
-    const response = await new Promise<ResponseEnvelope | undefined>((resolve, reject) => {
-      bundle.handler(event, {}, (error, result) => {
-        if (error) reject(error instanceof Error ? error : new Error('handler failed'));
-        else resolve(result);
-      });
-    });
-    expect(response?.response.outputSpeech).toMatchObject({ type: 'SSML' });
+    expect(bundle.handler.length).toBeLessThanOrEqual(2);
+    const response = await bundle.handler(event, {});
+    expect(response.response.outputSpeech).toMatchObject({ type: 'SSML' });
     expect(JSON.stringify(response)).toMatch(/Welcome to Calf Coach/);
   }, 90_000);
 });

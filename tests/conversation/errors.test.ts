@@ -76,11 +76,10 @@ describe('odd input through the Lambda handler: an answer or a clean refusal, ne
   const adapter = new MemoryPersistenceAdapter();
   const handler = lambdaHandler({ persistenceAdapter: adapter });
   const invoke = (event: unknown): Promise<{ error?: Error; response?: ResponseEnvelope }> =>
-    new Promise((resolve) => {
-      handler(event as RequestEnvelope, {}, (error, response) => {
-        resolve(error ? { error } : { response: response as ResponseEnvelope });
-      });
-    });
+    handler(event as RequestEnvelope, {}).then(
+      (response) => ({ response }),
+      (error: unknown) => ({ error: error instanceof Error ? error : new Error(String(error)) }),
+    );
   const said = (response: ResponseEnvelope | undefined): string =>
     ssmlToPlainText(
       response?.response.outputSpeech?.type === 'SSML'
@@ -265,11 +264,9 @@ describe('skill events', () => {
     const adapter = new MemoryPersistenceAdapter();
     adapter.deleteAttributes = () => Promise.reject(new Error('store down'));
     const handler = lambdaHandler({ persistenceAdapter: adapter });
-    const failed = await new Promise<unknown>((resolve) => {
-      handler(skillEvent('AlexaSkillEvent.SkillDisabled'), {}, (error) => {
-        resolve(error);
-      });
-    });
+    const failed = await handler(skillEvent('AlexaSkillEvent.SkillDisabled'), {}).catch(
+      (error: unknown) => error,
+    );
     expect(failed).toBeInstanceOf(Error);
   });
 

@@ -60,6 +60,10 @@ export type FaultMode = 'pass' | 'throttle' | 'slow' | 'error';
  */
 export class FaultyProxy {
   mode: FaultMode = 'pass';
+  /** In 'pass' mode, each call waits this long before it reaches dynalite: a slow table. */
+  delayMs = 0;
+  /** Runs before a call of this operation (e.g. UpdateItem) reaches dynalite: another device's write. */
+  before: ((operation: string) => Promise<void>) | undefined;
   private server: Server | undefined;
   private slowResponses: ServerResponse[] = [];
 
@@ -93,16 +97,33 @@ export class FaultyProxy {
         );
         return;
       }
-      const url = new URL(this.target);
-      const forward = request(
-        { host: url.hostname, port: url.port, path: req.url, method: req.method, headers: req.headers },
-        (upstream) => {
-          res.writeHead(upstream.statusCode ?? 500, upstream.headers);
-          upstream.pipe(res);
-        },
-      );
-      forward.end(Buffer.concat(chunks));
+      const operation =
+        String(req.headers['x-amz-target'] ?? '')
+          .split('.')
+          .pop() ?? '';
+      const timer = setTimeout(() => {
+        void (this.before?.(operation) ?? Promise.resolve()).then(() => {
+          this.forward(req, res, Buffer.concat(chunks));
+        });
+      }, this.delayMs);
+      res.on('close', () => {
+        clearTimeout(timer);
+      });
     });
+  }
+
+  private forward(req: IncomingMessage, res: ServerResponse, body: Buffer): void {
+    if (res.destroyed) return;
+    const url = new URL(this.target);
+    const forward = request(
+      { host: url.hostname, port: url.port, path: req.url, method: req.method, headers: req.headers },
+      (upstream) => {
+        res.writeHead(upstream.statusCode ?? 500, upstream.headers);
+        upstream.pipe(res);
+      },
+    );
+    forward.on('error', () => res.destroy());
+    forward.end(body);
   }
 
   async close(): Promise<void> {

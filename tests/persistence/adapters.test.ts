@@ -120,7 +120,7 @@ describe('stored state', () => {
     expect(adapter.calls).toEqual({ get: 1, save: 1, delete: 0, conflict: 0 });
   });
 
-  it('the file adapter survives a corrupt file by failing loudly, and the turn still answers', async () => {
+  it('the file adapter moves a corrupt file aside with a log line: the turn answers, and saves go on', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'calf-coach-'));
     const file = path.join(dir, 'progress.json');
     writeFileSync(file, '{ not json');
@@ -130,7 +130,9 @@ describe('stored state', () => {
       const c = new Conversation({ adapter: new FilePersistenceAdapter(file) });
       const answer = await c.say('open calf coach');
       expect(answer.text).toMatch(/Which would you like\?$/);
-      expect(warn).toHaveBeenCalledWith(expect.stringContaining('"persistence-read-failed"'));
+      expect(warn).toHaveBeenCalledWith(expect.stringContaining('"file-store-corrupt-moved-aside"'));
+      expect((await c.say('speak slower')).text).not.toMatch(/couldn't save/);
+      expect(await c.stored()).toMatchObject({ preferences: { rate: 'slow' } });
     } finally {
       process.env.CALF_COACH_LOG = 'silent';
       warn.mockRestore();

@@ -353,10 +353,10 @@ describe('the bundled Lambda honours the environment', () => {
         invoke,
         `const { handler } = require(${JSON.stringify(bundle)});
          const event = JSON.parse(process.argv[2]);
-         handler(event, {}, (error, result) => {
-           if (error) { console.error(error); process.exit(1); }
-           process.stdout.write(JSON.stringify(result));
-         });`,
+         handler(event, {}).then(
+           (result) => process.stdout.write(JSON.stringify(result)),
+           (error) => { console.error(error); process.exit(1); },
+         );`,
       );
       const { envelope, localDevice, newSessionId } = await import('../../lambda/local/simulator/envelope');
       const env = {

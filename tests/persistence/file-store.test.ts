@@ -1,8 +1,20 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  promises as fs,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { RequestEnvelope } from 'ask-sdk-model';
 import { envelope, localDevice, newSessionId } from '../../lambda/local/simulator/envelope';
+import { Deadline } from '../../lambda/deadline';
 import { FilePersistenceAdapter } from '../../lambda/persistence/file';
 
 /** The local file store: one file per user, written atomically, versioned like the other stores. */
@@ -89,11 +101,98 @@ describe('the file store', () => {
     expect(Object.keys(JSON.parse(readFileSync(file, 'utf8')) as object)).toEqual(['amzn1.ask.account.BOB']);
   });
 
-  it('a corrupt user file fails the read loudly', async () => {
+  it('a corrupt user file is moved aside with a log line; the user starts clean and the next save lands', async () => {
     const adapter = new FilePersistenceAdapter(file);
     const request = requestOf('amzn1.ask.account.ANN');
     await adapter.update(request, { schemaVersion: 1 }, 0);
-    writeFileSync(adapter.fileFor('amzn1.ask.account.ANN'), '{ not json');
-    await expect(adapter.read(request)).rejects.toThrow();
+    const userFile = adapter.fileFor('amzn1.ask.account.ANN');
+    writeFileSync(userFile, '{ "version": 3, "attri');
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    process.env.CALF_COACH_LOG = 'on';
+    try {
+      expect(await adapter.read(request)).toEqual({ attributes: {}, version: 0 });
+      expect(warn).toHaveBeenCalledTimes(1);
+      expect(String(warn.mock.calls[0]?.[0])).toContain('"file-store-corrupt-moved-aside"');
+    } finally {
+      process.env.CALF_COACH_LOG = 'silent';
+      warn.mockRestore();
+    }
+    const aside = readdirSync(adapter.directory).filter((name) => name.includes('.corrupt-'));
+    expect(aside).toHaveLength(1);
+    expect(readFileSync(path.join(adapter.directory, aside[0] ?? ''), 'utf8')).toBe('{ "version": 3, "attri');
+    expect(await adapter.update(request, { schemaVersion: 1, welcomed: true }, 0)).toEqual({
+      ok: true,
+      version: 1,
+    });
+  });
+
+  it('removes temporary files left by a process that died, before its first write; keeps a live one’s', async () => {
+    const adapter = new FilePersistenceAdapter(file);
+    mkdirSync(adapter.directory, { recursive: true });
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid;
+    const stale = `${adapter.fileFor('amzn1.ask.account.OLD')}.${String(dead)}.0badf00d.tmp`;
+    const live = `${adapter.fileFor('amzn1.ask.account.NEW')}.${String(process.pid)}.0badf00d.tmp`;
+    writeFileSync(stale, '{ "half": ');
+    writeFileSync(live, '{ "being": "written" }');
+    await adapter.update(requestOf('amzn1.ask.account.ANN'), { schemaVersion: 1 }, 0);
+    expect(existsSync(stale)).toBe(false);
+    expect(existsSync(live)).toBe(true);
+  });
+
+  it('syncs the new file to disk before it replaces the old one', async () => {
+    const adapter = new FilePersistenceAdapter(file);
+    const order: string[] = [];
+    const probe = await fs.open(path.join(dir, 'probe'), 'w');
+    const handleProto = Object.getPrototypeOf(probe) as { sync: () => Promise<void> };
+    await probe.close();
+    const realSync = handleProto.sync;
+    const sync = jest.spyOn(handleProto, 'sync').mockImplementation(function (this: unknown) {
+      order.push('sync');
+      return realSync.call(this);
+    });
+    const realRename = fs.rename.bind(fs);
+    const rename = jest.spyOn(fs, 'rename').mockImplementation(async (from, to) => {
+      order.push('rename');
+      await realRename(from, to);
+    });
+    try {
+      await adapter.update(requestOf('amzn1.ask.account.ANN'), { schemaVersion: 1 }, 0);
+    } finally {
+      sync.mockRestore();
+      rename.mockRestore();
+    }
+    expect(order.slice(0, 2)).toEqual(['sync', 'rename']);
+  });
+
+  it('a lock left by a process that died is broken; a live one makes the write wait, then give up in time', async () => {
+    const adapter = new FilePersistenceAdapter(file);
+    const request = requestOf('amzn1.ask.account.ANN');
+    mkdirSync(adapter.directory, { recursive: true });
+    const lock = `${adapter.fileFor('amzn1.ask.account.ANN')}.lock`;
+    writeFileSync(lock, `${String(spawnSync(process.execPath, ['-e', '0']).pid)}\n`);
+    expect(await adapter.update(request, { schemaVersion: 1 }, 0)).toEqual({ ok: true, version: 1 });
+    expect(existsSync(lock)).toBe(false);
+    writeFileSync(lock, `${String(process.pid)}\n`);
+    const started = Date.now();
+    await expect(adapter.update(request, { welcomed: true }, 1, Deadline.in(300))).rejects.toThrow(
+      /locked by another process/,
+    );
+    expect(Date.now() - started).toBeLessThan(1000);
+    rmSync(lock);
+    expect(await adapter.update(request, { welcomed: true }, 1)).toEqual({ ok: true, version: 2 });
+  });
+
+  it('a folder that can never be made (under /proc, or under a file) fails at once, never spins', async () => {
+    writeFileSync(path.join(dir, 'a-file'), '');
+    for (const where of ['/proc/x/progress.json', path.join(dir, 'a-file', 'sub', 'progress.json')]) {
+      const adapter = new FilePersistenceAdapter(where);
+      const started = Date.now();
+      expect(await adapter.problem()).toMatch(/^cannot keep progress in .+: E(NOENT|NOTDIR)/);
+      await expect(
+        adapter.update(requestOf('amzn1.ask.account.ANN'), { schemaVersion: 1 }, 0),
+      ).rejects.toThrow();
+      expect(Date.now() - started).toBeLessThan(1000);
+    }
+    expect(await new FilePersistenceAdapter(file).problem()).toBeUndefined();
   });
 });

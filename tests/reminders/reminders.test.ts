@@ -11,8 +11,11 @@ const withApi = (granted: boolean, locale = 'en-US'): Conversation =>
     device: { apiEndpoint: fake.endpoint, locale, ...(granted ? { permissions: GRANTED } : {}) },
   });
 
+/** The reminders sent, new (POST) or moved (PUT). */
 const posted = (): Record<string, unknown>[] =>
-  fake.api.received.filter((r) => r.method === 'POST').map((r) => r.body as Record<string, unknown>);
+  fake.api.received
+    .filter((r) => (r.method === 'POST' || r.method === 'PUT') && r.path.startsWith('/v1/alerts/reminders'))
+    .map((r) => r.body as Record<string, unknown>);
 
 describe('"remind me to stretch every night at 9"', () => {
   it("creates a daily reminder at 21:00 in the device's time zone, from the settings API", async () => {
@@ -113,19 +116,25 @@ describe('permission', () => {
     expect(posted()).toHaveLength(0);
   });
 
-  it.each(['401', '403'] as const)(
-    'the Reminders API answering %s asks for permission again',
-    async (mode) => {
-      fake.api.mode = mode;
-      const c = withApi(true);
-      const answer = await c.say('ask calf coach to remind me to stretch at nine pm');
-      expect(answer.text).toBe('To set a reminder, I need your permission.');
-      expect(answer.response.response.directives?.[0]).toMatchObject({
-        type: 'Connections.SendRequest',
-        name: 'AskFor',
-      });
-    },
-  );
+  it('the Reminders API answering 401 asks for permission again', async () => {
+    fake.api.mode = '401';
+    const c = withApi(true);
+    const answer = await c.say('ask calf coach to remind me to stretch at nine pm');
+    expect(answer.text).toBe('To set a reminder, I need your permission.');
+    expect(answer.response.response.directives?.[0]).toMatchObject({
+      type: 'Connections.SendRequest',
+      name: 'AskFor',
+    });
+  });
+
+  it('a 403 (this device cannot take reminders) says so, and asks for no permission', async () => {
+    fake.api.mode = '403';
+    const c = withApi(true);
+    const answer = await c.say('ask calf coach to remind me to stretch at nine pm');
+    expect(answer.text).toBe("Reminders aren't available here. Sleep well.");
+    expect(answer.response.response.directives ?? []).toEqual([]);
+    expect(answer.response.response.card).toBeUndefined();
+  });
 });
 
 describe('failures', () => {
@@ -141,7 +150,7 @@ describe('failures', () => {
         const answer = await c.say('ask calf coach to remind me to stretch at nine pm');
         expect(Date.now() - started).toBeLessThan(5000);
         expect(answer.text).toBe(
-          "Sorry, I couldn't reach the reminders service just now, so no reminder is set. Please try again later. Sleep well.",
+          "Sorry, I couldn't reach the reminders service just now, so the reminder isn't set. Please try again later. Sleep well.",
         );
         expect(warn).toHaveBeenCalledWith(expect.stringContaining('"reminder-create-failed"'));
         expect(await c.stored()).not.toHaveProperty('reminderToken');

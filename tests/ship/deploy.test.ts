@@ -1,5 +1,5 @@
 import AdmZip from 'adm-zip';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { tableDefinition } from '../../lambda/persistence/table';
 import { ROOT } from '../helpers/model';
@@ -40,11 +40,22 @@ describe('the deployable skill', () => {
 
   it('ask-resources.json points at the skill package, the bundle folder and the template', () => {
     expect(existsSync(path.join(ROOT, profile.skillMetadata.src, 'skill.json'))).toBe(true);
-    expect(profile.code.default.src).toBe('./dist');
     expect(profile.skillInfrastructure.type).toBe('@ask-cli/cfn-deployer');
     expect(profile.skillInfrastructure.userConfig.handler).toBe('index.handler');
-    expect(['nodejs20.x', 'nodejs22.x']).toContain(profile.skillInfrastructure.userConfig.runtime);
+    expect(profile.skillInfrastructure.userConfig.runtime).toBe('nodejs24.x');
   });
+
+  it('the code folder ask deploy uploads holds the Lambda bundle only, whatever else was built', async () => {
+    // The other bundles (console, server, validate, bench) are built too: none may land in that folder.
+    for (const target of ['lambda', 'server', 'console']) {
+      const built = await run(process.execPath, ['scripts/bundle.mjs', target], { timeoutMs: 60_000 });
+      expect(built.status).toBe(0);
+    }
+    const code = path.join(ROOT, profile.code.default.src);
+    expect(readdirSync(code)).toEqual(['index.js']);
+    expect(statSync(path.join(code, 'index.js')).size).toBeLessThan(300 * 1024);
+    expect(profile.skillInfrastructure.userConfig.handler).toBe('index.handler');
+  }, 120_000);
 
   it('has ask deploy point the skill events at the same function the manifest subscribes', () => {
     const manifest = read(path.join(profile.skillMetadata.src, 'skill.json')) as unknown as {
@@ -66,7 +77,9 @@ describe('the deployable skill', () => {
     ]) {
       expect(template.Parameters).toHaveProperty(name);
     }
-    expect(template.Parameters.LambdaRuntime?.AllowedValues).toEqual(['nodejs20.x', 'nodejs22.x']);
+    // nodejs20.x: function updates blocked since 2026-09-30; Node 24 is tested in tests/build/node24.test.ts.
+    expect(template.Parameters.LambdaRuntime?.AllowedValues).toEqual(['nodejs24.x', 'nodejs22.x']);
+    expect(template.Parameters.LambdaRuntime?.Default).toBe('nodejs24.x');
     expect(template.Outputs).toHaveProperty('SkillEndpoint');
   });
 

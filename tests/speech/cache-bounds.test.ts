@@ -69,7 +69,7 @@ describe('bounded caches', () => {
              stored: { schemaVersion: 1, welcomed: true, preferences: { holdScale: 0.5 + (i % 1499) / 1000, rate: 'medium', quiet: false },
                progress: { routineId: routines[i % 3], stepIndex: i } },
              savedFingerprint: 'x' + i } };
-           handler(event, {}, () => resolve());
+           handler(event, {}).then(() => resolve());
          });
          (async () => {
            const heap = () => { global.gc(); global.gc(); return process.memoryUsage().heapUsed; };

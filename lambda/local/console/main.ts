@@ -1,4 +1,5 @@
 import * as readline from 'node:readline';
+import { FilePersistenceAdapter } from '../../persistence/file';
 import { configFromEnv, createPersistenceAdapter } from '../../persistence/from-config';
 import { skillBuilder } from '../../skill';
 import { parseConsoleArgs, USAGE } from './args';
@@ -81,9 +82,15 @@ async function main(): Promise<void> {
   if (!availableLocales().includes(args.locale)) {
     throw new Error(`No interaction model for ${args.locale}. Available: ${availableLocales().join(', ')}`);
   }
-  const skill = skillBuilder({
-    persistenceAdapter: createPersistenceAdapter(configFromEnv(process.env, progressFile())),
-  }).create();
+  const persistenceAdapter = createPersistenceAdapter(configFromEnv(process.env, progressFile()));
+  const unusable =
+    persistenceAdapter instanceof FilePersistenceAdapter ? await persistenceAdapter.problem() : undefined;
+  if (unusable) {
+    console.error(
+      `Calf Coach ${unusable}. Progress and preferences last only until you leave; set CALF_COACH_DATA_DIR to a folder you can write.`,
+    );
+  }
+  const skill = skillBuilder({ persistenceAdapter }).create();
   const simulator = new Simulator(
     skill,
     new Resolver(loadModel(args.locale), args.locale),

@@ -15,6 +15,18 @@ export interface ServeArgs {
   readonly verify: boolean;
 }
 
+/** The port from --port, else PORT, else 3000: a whole number from 0 to 65535, or a clear refusal. */
+function portOf(option: string | undefined, env: string | undefined): number {
+  const given = option ?? env;
+  if (given === undefined) return 3000;
+  const port = /^\d{1,5}$/.test(given.trim()) ? Number(given) : Number.NaN;
+  if (Number.isInteger(port) && port <= 65535) return port;
+  const from = option === undefined ? 'PORT' : '--port';
+  throw new Error(
+    `Bad port: ${from} must be a whole number from 0 to 65535 (0 picks a free one), not "${given}".`,
+  );
+}
+
 /** The options, falling back on PORT, HOST and CALF_COACH_SKILL_ID; `'help'` for --help or -h. */
 export function parseServeArgs(
   argv: readonly string[],
@@ -32,8 +44,7 @@ export function parseServeArgs(
     USAGE,
   );
   if (values.help) return 'help';
-  const port = Number(values.port ?? env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Bad port: ${String(port)}`);
+  const port = portOf(values.port, env.PORT);
   const host = values.host ?? env.HOST ?? '127.0.0.1';
   const skillId = values['skill-id'] ?? env.CALF_COACH_SKILL_ID;
   return { port, host, verify: !values['no-verify'], ...(skillId ? { skillId } : {}) };

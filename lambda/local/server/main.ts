@@ -1,6 +1,8 @@
+import { FilePersistenceAdapter } from '../../persistence/file';
 import { configFromEnv, createPersistenceAdapter } from '../../persistence/from-config';
 import { progressFile } from '../data-dir';
 import { parseServeArgs, USAGE } from './args';
+import { launchCurl } from './curl';
 import { startServer } from './server';
 
 /** `npm run serve`: the self-hosted endpoint, for the Alexa developer console through a tunnel. */
@@ -16,11 +18,15 @@ async function main(): Promise<void> {
       'WARNING: request verification is OFF (--no-verify). Use this only for local tools, never for Alexa.',
     );
   }
-  const server = await startServer({
-    ...args,
-    persistenceAdapter: createPersistenceAdapter(configFromEnv(process.env, progressFile())),
-  });
+  const persistenceAdapter = createPersistenceAdapter(configFromEnv(process.env, progressFile()));
+  const problem =
+    persistenceAdapter instanceof FilePersistenceAdapter ? () => persistenceAdapter.problem() : undefined;
+  const unusable = await problem?.();
+  if (unusable) console.error(`WARNING: ${unusable}. GET /health answers 503 until it can.`);
+  const server = await startServer({ ...args, persistenceAdapter, ...(problem ? { problem } : {}) });
   console.log(`Calf Coach is listening on ${server.url} (POST / for Alexa, GET /health)`);
+  if (args.verify) console.log('To try it with curl, start it with --no-verify (for local tools only).');
+  else console.log(`Try it:\n${launchCurl(server.url, args.skillId)}`);
   if (!args.skillId)
     console.log('No skill ID configured: set CALF_COACH_SKILL_ID to accept only your skill.');
   const shutdown = (signal: string): void => {

@@ -4,7 +4,8 @@ import type { PersistenceAdapter } from 'ask-sdk-core';
 import { ExpressAdapter, type Verifier } from 'ask-sdk-express-adapter';
 import express, { type ErrorRequestHandler } from 'express';
 import { errorMessage, log } from '../../log';
-import { createSkill } from '../../skill';
+import { CheckedSkill, skillBuilder } from '../../skill';
+import { InlineScreens } from './screens';
 
 export interface ServerOptions {
   readonly persistenceAdapter: PersistenceAdapter;
@@ -14,6 +15,8 @@ export interface ServerOptions {
   readonly skillId?: string;
   readonly port: number;
   readonly host?: string;
+  /** Why the server cannot do its job right now (a data folder it cannot write), for GET /health. */
+  readonly problem?: () => Promise<string | undefined>;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -49,20 +52,28 @@ export class EnvelopeVerifier implements Verifier {
   }
 }
 
-/** Express app: POST / for Alexa (through ask-sdk-express-adapter), GET /health for monitoring. */
+/**
+ * Express app: POST / for Alexa (through ask-sdk-express-adapter), GET /health for monitoring: 200, or
+ * 503 with the reason when progress cannot be kept.
+ */
 export function createApp(options: Omit<ServerOptions, 'port' | 'host'>): express.Express {
-  // The checked skill, as Lambda runs it: session attributes past the bounds are dropped before ask-sdk copies them.
-  const skill = createSkill({
+  // The checked skill, as Lambda runs it (session attributes past the bounds are dropped before ask-sdk
+  // copies them), with the screens sent inline (screens.ts).
+  const builder = skillBuilder({
     persistenceAdapter: options.persistenceAdapter,
     ...(options.skillId ? { skillId: options.skillId } : {}),
-  });
+  }).addResponseInterceptors(InlineScreens);
+  const skill = new CheckedSkill(builder.getSkillConfiguration());
   const adapter = new ExpressAdapter(skill, options.verify, options.verify, [
     new EnvelopeVerifier(options.skillId),
   ]);
   const app = express();
   app.disable('x-powered-by');
-  app.get('/health', (_req, res) => {
-    res.json({ status: 'ok' });
+  app.get('/health', (_req, res, next) => {
+    (options.problem?.() ?? Promise.resolve(undefined)).then((reason) => {
+      if (reason) res.status(503).json({ status: 'unavailable', reason });
+      else res.json({ status: 'ok' });
+    }, next);
   });
   app.post('/', adapter.getRequestHandlers());
   const onError: ErrorRequestHandler = (error: unknown, _req, res, _next) => {

@@ -45,6 +45,25 @@ describe('npm start: the voice console', () => {
   });
 
   it(
+    'a data folder it cannot use is reported in one line at start; a preference is not claimed as saved; it exits, never spins',
+    async () => {
+      const started = Date.now();
+      const done = await npmStart('open calf coach\nspeak slower\nstop', '/proc/x', ['--fast']);
+      expect(done.status).toBe(0);
+      expect(done.stderr.trim().split('\n')).toEqual([
+        expect.stringMatching(
+          /^Calf Coach cannot keep progress in \/proc\/x\/progress: .+CALF_COACH_DATA_DIR/,
+        ),
+      ]);
+      expect(done.stdout).toMatch(
+        /you> speak slower\nAlexa: Okay, I'll speak more slowly\. But I couldn't save that for next time just now\./,
+      );
+      expect(Date.now() - started).toBeLessThan(NPM_START_MS);
+    },
+    TEST_MS,
+  );
+
+  it(
     'a scripted conversation prints what Alexa says and exits 0; a second run resumes',
     async () => {
       const first = await npmStart(

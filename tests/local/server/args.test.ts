@@ -27,10 +27,13 @@ describe('npm run serve: the command line', () => {
     expect(parseServeArgs(['-h'], {})).toBe('help');
   });
 
-  it('refuses a bad port', () => {
-    expect(() => parseServeArgs(['--port', 'http'], {})).toThrow(/Bad port: NaN/);
-    expect(() => parseServeArgs(['--port=70000'], {})).toThrow(/Bad port: 70000/);
-    expect(() => parseServeArgs([], { PORT: '-1' })).toThrow(/Bad port: -1/);
+  it('refuses a bad port, saying what a port is and which setting was wrong', () => {
+    expect(() => parseServeArgs(['--port', 'abc'], {})).toThrow(
+      'Bad port: --port must be a whole number from 0 to 65535 (0 picks a free one), not "abc".',
+    );
+    expect(() => parseServeArgs(['--port=70000'], {})).toThrow(/--port .* not "70000"/);
+    expect(() => parseServeArgs(['--port', '8080.5'], {})).toThrow(/not "8080\.5"/);
+    expect(() => parseServeArgs([], { PORT: '-1' })).toThrow(/Bad port: PORT must be .* not "-1"/);
   });
 
   it('refuses an unknown option and a missing value, with the usage', () => {

@@ -12,7 +12,7 @@ import {
 import { MemoryPersistenceAdapter } from '../../../lambda/persistence/memory';
 import { startServer, type RunningServer } from '../../../lambda/local/server/server';
 import { useServer } from '../../helpers/server';
-import { start } from '../../helpers/process';
+import { run, start } from '../../helpers/process';
 
 process.env.CALF_COACH_LOG = 'silent';
 
@@ -53,6 +53,27 @@ describe('npm run serve: the self-hosted endpoint', () => {
     it('has a health check', async () => {
       const res = await fetch(`${server().url}/health`);
       expect(await res.json()).toEqual({ status: 'ok' });
+    });
+
+    it('sends an Echo Show its screen inline: the APL document itself, not a link into the skill package', async () => {
+      const body = JSON.stringify(
+        envelope(
+          localDevice({
+            supportedInterfaces: { 'Alexa.Presentation.APL': { runtime: { maxVersion: '1.6' } } },
+          }),
+          { sessionId: newSessionId(), isNew: true, attributes: {} },
+          { type: 'LaunchRequest' },
+          new Date(),
+        ),
+      );
+      const json = (await (await post(server(), body)).json()) as ResponseEnvelope;
+      const [render] = json.response.directives ?? [];
+      expect(render).toMatchObject({
+        type: 'Alexa.Presentation.APL.RenderDocument',
+        document: { type: 'APL', version: '1.6', mainTemplate: expect.any(Object) as unknown },
+        datasources: expect.any(Object) as unknown,
+      });
+      expect(JSON.stringify(json)).not.toContain('doc://');
     });
   });
 
@@ -107,7 +128,15 @@ describe('npm run serve: the self-hosted endpoint', () => {
     await cut;
   }, 15_000);
 
-  it('starts with a warning when verification is off, and shuts down cleanly on SIGTERM', async () => {
+  it('--port abc is refused in one clear line, before anything starts', async () => {
+    const done = await run('npm', ['run', 'serve', '--silent', '--', '--port', 'abc'], { timeoutMs: 60_000 });
+    expect(done.status).toBe(1);
+    expect(done.stderr.trim()).toBe(
+      'Bad port: --port must be a whole number from 0 to 65535 (0 picks a free one), not "abc".',
+    );
+  }, 70_000);
+
+  it('starts with a warning when verification is off, prints a curl line that works, and shuts down cleanly on SIGTERM', async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'calf-coach-serve-'));
     const serve = start('npm', ['run', 'serve', '--silent', '--', '--port', '0', '--no-verify'], {
       env: { CALF_COACH_DATA_DIR: dataDir },
@@ -116,6 +145,10 @@ describe('npm run serve: the self-hosted endpoint', () => {
       const [, url] = await serve.waitFor(/listening on (http:\/\/[\d.:]+)/, 30_000);
       expect(serve.output()).toMatch(/WARNING: request verification is OFF/);
       expect((await fetch(`${url ?? ''}/health`)).status).toBe(200);
+      // The curl line it prints is ready to paste: it posts a LaunchRequest and gets the welcome.
+      const [curl = ''] = await serve.waitFor(/^curl .+$/m, 5000);
+      const tried = await run('bash', ['-c', curl], { timeoutMs: 10_000 });
+      expect(tried.stdout).toMatch(/Welcome to Calf Coach/);
       serve.child.kill('SIGTERM');
       expect(await serve.closed).toBe(0);
       expect(serve.output()).toMatch(/SIGTERM: shutting down/);
