@@ -133,4 +133,14 @@ describe('entry points', () => {
     // and of the stretch (41 words) keeps it at 75, above the 45 asked for.
     expect(count).toBeLessThanOrEqual(75);
   });
+
+  it('"my calf hurts" at the resume offer is a cramp now: the cramp routine, not the pop advice', async () => {
+    const c = new Conversation();
+    await c.sayAll('ask calf coach for help with a cramp', 'no', 'no', 'pause');
+    const offer = await c.say('open calf coach');
+    expect(offer.text).toMatch(/Shall we carry on\?$/);
+    const cramp = await c.say('my calf hurts');
+    expect(cramp.text).toMatch(/Chest pain, trouble breathing, or feeling faint\?$/);
+    expect(cramp.text).not.toMatch(/pop|snap|emergency department/);
+  });
 });

@@ -91,6 +91,29 @@ describe('questions people ask', () => {
   });
 });
 
+describe('answers that must say what the facts say', () => {
+  it('"can I use a heating pad in bed?": no electric heating pad in bed (facts §2 table)', async () => {
+    const c = new Conversation();
+    const reply = await c.say('ask calf coach can I sleep with a heating pad?');
+    expect(reply.text).toMatch(/^No\. .*don't use an electric heating pad in bed\./);
+  });
+
+  it('the tools answer is no permission: hands only (facts §7)', async () => {
+    const c = new Conversation();
+    const reply = await c.say('ask calf coach can I use a foam roller');
+    expect(reply.text).toMatch(/use your hands only/);
+    expect(reply.text).not.toMatch(/so keep it gentle\.$/);
+  });
+
+  it('"when should I see a doctor?": a pop or an injury to the emergency department now (facts §5 table)', async () => {
+    const c = new Conversation();
+    const reply = await c.say('ask calf coach when should I see a doctor');
+    expect(reply.text).toMatch(
+      /Go to the emergency department now if the pain started with a pop or an injury\./,
+    );
+  });
+});
+
 describe('answers that touch a red flag', () => {
   it('"is it a cramp or a tear?" asks the injury and clot question; yes routes to urgent care', async () => {
     const c = new Conversation();
