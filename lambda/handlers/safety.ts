@@ -2,8 +2,7 @@ import type { RequestHandler } from 'ask-sdk-core';
 import { locked } from '../conversation/flags';
 import { stop } from '../conversation/navigation';
 import { hearAnywhere, hearWaiting } from '../conversation/questions';
-import { notUnderstood } from '../conversation/prompts';
-import { rule } from '../turn/handler';
+import { decision, rule } from '../turn/handler';
 import { heardOf } from './heard';
 import { Intents } from './intents';
 import { isIntent, isRequest } from './match';
@@ -16,13 +15,11 @@ export const FlagLockHandler: RequestHandler = rule(
 );
 
 /** The waiting question hears the words first: it owns its answers (facts §5, decision 3). */
-export const WaitingQuestionHandler: RequestHandler = rule(
-  (input, { state, ctx }) => hearWaiting(state, heardOf(input), ctx) !== undefined,
-  ({ state, ctx }, input) => hearWaiting(state, heardOf(input), ctx) ?? notUnderstood(state, ctx),
+export const WaitingQuestionHandler: RequestHandler = decision(({ state, ctx }, input) =>
+  hearWaiting(state, heardOf(input), ctx),
 );
 
 /** Answer words no question took: a red flag or pain said at any moment, a yes, no or hedge with nothing asked. */
-export const AnswerWordsHandler: RequestHandler = rule(
-  (input, { state, ctx }) => hearAnywhere(state, heardOf(input), ctx) !== undefined,
-  ({ state, ctx }, input) => hearAnywhere(state, heardOf(input), ctx) ?? notUnderstood(state, ctx),
+export const AnswerWordsHandler: RequestHandler = decision(({ state, ctx }, input) =>
+  hearAnywhere(state, heardOf(input), ctx),
 );
