@@ -1,5 +1,6 @@
 import { MAX_UNCLEAR_ANSWERS } from '../../safety/red-flags';
-import { say, type Speech } from '../../speech/ssml';
+import { say } from '../../speech/ssml';
+import type { MessageKey } from '../../speech/translate';
 import type { SafetyPending, SessionState } from '../../state/session';
 import type { Command } from '../heard';
 import type { Ctx, Outcome } from '../outcome';
@@ -16,8 +17,13 @@ export function askAgainIfUnclear(
 }
 
 /** The same question again, not counted as unclear: after cramp words, pain talk or a command. */
-export function askAgain(state: SessionState, pending: SafetyPending, ctx: Ctx, lead: Speech): Outcome {
-  return askPending(state, pending, ctx, lead);
+export function askAgain(
+  state: SessionState,
+  pending: SafetyPending,
+  ctx: Ctx,
+  lead: MessageKey = 'screen.notAnAnswer',
+): Outcome {
+  return askPending(state, pending, ctx, [say(ctx.t(lead))]);
 }
 
 /**

@@ -80,7 +80,7 @@ export function hearPainCheck(
       return reportTrouble(state, heard.report, ctx);
     case 'cramp':
     case 'pain':
-      return askAgain(state, pending, ctx, [say(ctx.t('screen.notAnAnswer'))]);
+      return askAgain(state, pending, ctx);
     case 'command':
       return commandAtQuestion(state, pending, heard.command, ctx);
     case 'other':

@@ -160,12 +160,12 @@ export function hearRedFlag(
         return answerRedFlag(state, pending, undefined, ctx);
       return hedgeCheck(state, asked.id, pending, ctx);
     case 'cramp':
-      return askAgain(state, pending, ctx, [say(ctx.t('screen.notAnAnswer'))]);
+      return askAgain(state, pending, ctx);
     case 'pain':
       // The cramp's own pain is not an answer; pain that is sharp, or worse once it eased, is checked.
       return heard.how === 'sharp' || (heard.how === 'worse' && state.eased)
         ? reportPain(state, ctx)
-        : askAgain(state, pending, ctx, [say(ctx.t('screen.painFirst'))]);
+        : askAgain(state, pending, ctx, 'screen.painFirst');
     case 'command':
       // A routine's screen lets go back and start over move through the routine; it is asked again on the way.
       if (pending.kind === 'screen' && heard.command === 'back' && onStep(state))

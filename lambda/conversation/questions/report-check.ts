@@ -112,7 +112,7 @@ export function hearReportCheck(
       return askAgainIfUnclear(state, pending, ctx) ?? confirm(state, pending, ctx, false);
     case 'cramp':
     case 'pain':
-      return askAgain(state, pending, ctx, [say(ctx.t('screen.notAnAnswer'))]);
+      return askAgain(state, pending, ctx);
     case 'command':
       return commandAtQuestion(state, pending, heard.command, ctx);
     case 'other':
