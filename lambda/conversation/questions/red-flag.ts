@@ -1,6 +1,8 @@
 import { conditionalAdvice } from '../../safety/advice';
 import {
+  isScreenQuestionId,
   REPORTS,
+  SCREEN_QUESTIONS,
   screenQuestion,
   type FlagLevel,
   type ScreenQuestion,
@@ -37,8 +39,7 @@ export function redFlagQuestion(
   pending: RedFlagPending,
 ): { id: ScreenQuestionId; question: ScreenQuestion } | undefined {
   const id = pending.kind === 'flagCheck' ? pending.question : screenIds(state, pending)[pending.question];
-  const question = screenQuestion(id);
-  return id && question ? { id: id as ScreenQuestionId, question } : undefined;
+  return isScreenQuestionId(id) ? { id, question: SCREEN_QUESTIONS[id] } : undefined;
 }
 
 /** The questions of a routine's screen stage. */

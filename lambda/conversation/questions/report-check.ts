@@ -1,12 +1,13 @@
 import { conditionalAdvice, flagAdvice } from '../../safety/advice';
 import {
+  isReportId,
   REPORTS,
   screenQuestion,
   type FlagLevel,
   type ReportId,
   type ScreenQuestionId,
 } from '../../safety/red-flags';
-import { say } from '../../speech/ssml';
+import { say, type Speech } from '../../speech/ssml';
 import type { Pending, SessionState } from '../../state/session';
 import { raiseFlag } from '../flags';
 import type { Heard } from '../heard';
@@ -28,16 +29,13 @@ type ReportCheck = Extract<Pending, { kind: 'reportCheck' }>;
 
 /** The level of what is being checked: a report, or the red-flag question that got the hedge. */
 export function checkLevel(reason: ReportId | ScreenQuestionId): FlagLevel {
-  if (Object.hasOwn(REPORTS, reason)) return REPORTS[reason as ReportId].level;
+  if (isReportId(reason)) return REPORTS[reason].level;
   const onYes = screenQuestion(reason)?.onYes;
   return onYes === 'emergency' ? 'emergency' : 'urgent';
 }
 
 /** How the check is asked: as a condition; its reprompt, heard by someone who said nothing, as the imperative. */
-export function reportCheckWords(
-  pending: ReportCheck,
-  ctx: Ctx,
-): { speech: ReturnType<typeof say>[]; reprompt: ReturnType<typeof say>[] } {
+export function reportCheckWords(pending: ReportCheck, ctx: Ctx): { speech: Speech; reprompt: Speech } {
   const level = checkLevel(pending.reason);
   return {
     speech: [...conditionalAdvice(level, pending.reason, ctx.locale, ctx.t), say(ctx.t('flag.check'))],
